@@ -1,0 +1,11 @@
+"""The JSON API of the contract (`/api/v1/`), one NinjaAPI that mounts each app's router."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Safer Places Bristol API",
+    version="1.0.0",
+    description="Anonymous contributions from young people, and anonymised community maps.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
