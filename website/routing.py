@@ -1,3 +1,6 @@
 """Websocket routes of every app, gathered for asgi.py."""
 
-websocket_urlpatterns: list = []
+from moderation.routing import websocket_urlpatterns as moderation_ws
+from participation.routing import websocket_urlpatterns as participation_ws
+
+websocket_urlpatterns = [*moderation_ws, *participation_ws]

@@ -12,6 +12,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("search/", views.search, name="search"),
+    path("", include("services_directory.urls")),
+    path("", include("participation.urls")),
+    path("", include("mapping.urls")),
 ]
 
 if settings.DEBUG:

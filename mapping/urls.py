@@ -1,0 +1,3 @@
+"""Public pages of mapping (mounted at the site root by website/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""moderation's websocket routes, gathered by website/routing.py."""
+
+websocket_urlpatterns: list = []

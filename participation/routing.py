@@ -1,0 +1,3 @@
+"""participation's websocket routes, gathered by website/routing.py."""
+
+websocket_urlpatterns: list = []

@@ -1,0 +1,3 @@
+from .places import NamedPlace, PlaceKind
+
+__all__ = ["NamedPlace", "PlaceKind"]
