@@ -12,6 +12,8 @@ from moderation.models import ModerationItem, ModerationStatus
 from services_directory.geo import cells_for
 from services_directory.models import NamedPlace
 
+from .exercises import Exercise
+
 
 class Feeling(models.TextChoices):
     SAFE = "safe", "Safe"
@@ -46,19 +48,6 @@ class Reason(models.Model):
 
     def __str__(self):
         return self.label
-
-
-class Exercise(models.Model):
-    """A mapping exercise: a question about an area, for a period, open or workshop-only."""
-
-    slug = models.SlugField(max_length=80, unique=True)
-    title = models.CharField(max_length=200)
-
-    class Meta:
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
 
 
 class Receipt(models.Model):
