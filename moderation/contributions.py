@@ -1,0 +1,28 @@
+"""What moderation expects of every contribution type, without importing any of them.
+
+Moderation sits below participation (participation uses moderation, never the reverse), so it
+reaches a contribution only through `ModerationItem.contribution` and this protocol."""
+
+from typing import Any, Protocol
+
+
+class Moderatable(Protocol):
+    def moderation_text(self) -> str:
+        """The contributor's own words, to scan and to show moderators (never public as is)."""
+
+    def moderation_summary(self) -> dict[str, Any]:
+        """What a moderator needs to judge it: {"title", "fields": [(label, value), ...],
+        "lat", "lng" (exact, moderators only; None when there is no position)}."""
+
+    def moderation_photo_path(self) -> str | None:
+        """The private file path of its photo, if any (served to moderators only)."""
+
+    def on_moderation_decided(self, item) -> None:
+        """Called inside the decision's transaction: e.g. a pin snaps its raw coordinates to the
+        centre of its H3 resolution-9 cell once moderated."""
+
+    def purge_raw_location(self) -> None:
+        """Retention: replace raw coordinates by the H3 resolution-9 cell centre."""
+
+    def delete_for_good(self) -> None:
+        """Retention and receipts: delete the contribution and its files (photo included)."""
