@@ -4,6 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# The test settings, whatever the calling shell exported (make and .ci/run export the dev ones).
+export DJANGO_SETTINGS_MODULE=website.settings.test
 
 bash scripts/ensure-browser.sh || exit 1
 
