@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from website.security.csp import admin_policy, public_policy
+
 from .env import database_from_env, env, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -12,6 +14,7 @@ INSTALLED_APPS = [
     # daphne first makes `runserver` speak ASGI (websockets in development).
     "daphne",
     "website",
+    "website.security",
     "services_directory",
     "moderation",
     "participation",
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "django_filters",
     "leaflet",
     "channels",
+    "csp",
     # No django.contrib.admin: Wagtail is the only admin, so there is one sign-in to harden.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,6 +46,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.security.headers.ScopedCSPMiddleware",
+    "website.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,6 +177,26 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4): strict on the public site, looser on /admin/ only (see
+# website/security/csp.py for why). The map tile host is the only third party.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_policy(MAP_TILE_URL)}
+SECURITY_ADMIN_CSP_DIRECTIVES = admin_policy(MAP_TILE_URL)
+# Geolocation for our own pages only (a pin at "where I am"); everything else off.
+SECURITY_PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "camera": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "display-capture": [],
+    "browsing-topics": [],
+}
 
 LOGGING = {
     "version": 1,
