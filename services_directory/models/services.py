@@ -6,6 +6,7 @@ road to public data: live (published in the admin), and active or temporarily cl
 import datetime
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -125,6 +126,9 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
     # Normalised words of the public text, space-padded, for word-prefix search on any database.
     search_text = models.TextField(blank=True, editable=False)
 
+    # Revisions are deleted with the record.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
+
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
@@ -138,6 +142,10 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -1,0 +1,63 @@
+"""Use cases of the directory that change data (one transaction each; notifications after commit)."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from website.staff_groups import DIRECTORY_MANAGERS
+
+from .models import FeedbackStatus, ListingFeedback, Service
+
+logger = logging.getLogger(__name__)
+
+
+def report_problem(service: Service, *, kind: str, comment: str = "") -> ListingFeedback:
+    """A member of the public reports a listing as out of date, closed or wrong. It reaches the
+    Directory managers (admin list, needs-review list, email), and is never published."""
+    with transaction.atomic():
+        feedback = ListingFeedback.objects.create(
+            service=service, kind=kind, comment=comment.strip()
+        )
+        transaction.on_commit(lambda: notify_directory_managers(feedback.pk))
+    return feedback
+
+
+def notify_directory_managers(feedback_id) -> None:
+    feedback = ListingFeedback.objects.select_related("service").get(pk=feedback_id)
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=DIRECTORY_MANAGERS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return
+    # Only the listing and the kind of problem go by email; the comment stays in the admin.
+    admin_path = reverse(
+        "wagtailsnippets_services_directory_listingfeedback:edit", args=[feedback.pk]
+    )
+    try:
+        send_mail(
+            subject=f"Directory: a listing was reported ({feedback.get_kind_display().lower()})",
+            message=(
+                f"Someone reported a problem with “{feedback.service.name}”: "
+                f"{feedback.get_kind_display()}.\n\nRead it in the admin: {admin_path}\n"
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except OSError:
+        # The report is saved and listed in the admin whatever happens to the email.
+        logger.exception("Could not email the directory managers about feedback %s", feedback_id)
+
+
+def resolve_feedback(feedback: ListingFeedback, user) -> None:
+    if feedback.status == FeedbackStatus.RESOLVED and feedback.resolved_at is None:
+        feedback.resolved_at = timezone.now()
+        feedback.resolved_by = user
+        feedback.save(update_fields=["resolved_at", "resolved_by"])

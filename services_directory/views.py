@@ -1,0 +1,85 @@
+"""Public pages of the directory: search with list and map, one service, report a problem, and
+the printable "my list" (kept in the browser only)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .forms import DirectorySearchForm, ListingFeedbackForm
+from .models import FeedbackKind
+from .presenters import present, schedule_rows
+from .queries import DirectoryQuery, for_display, published, search_services
+from .services import report_problem
+
+PER_PAGE = 20
+
+
+def directory(request):
+    form = DirectorySearchForm(request.GET or None)
+    status = 200
+    if form.is_bound and not form.is_valid():
+        query, status = None, 400
+    else:
+        query = form.to_query() if form.is_bound else DirectoryQuery()
+    page = None
+    results = []
+    if query is not None:
+        page = Paginator(for_display(search_services(query)), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        results = [present(service, near=query.near) for service in page.object_list]
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "page_title": "Find support and places",
+        "form": form,
+        "query": query,
+        "page_obj": page,
+        "results": results,
+        "markers": [m for r in results for m in r.markers()],
+        "saved_entries": {r.service.slug: r.saved_entry() for r in results},
+        "query_string": params.urlencode(),
+        "share_url": request.build_absolute_uri(),
+        "audience_field": form["for"],
+    }
+    return render(request, "services_directory/index.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def service_detail(request, slug):
+    service = get_object_or_404(for_display(published()), slug=slug)
+    result = present(service)
+    if request.method == "POST":
+        form = ListingFeedbackForm(request.POST)
+        if form.is_valid():
+            report_problem(
+                service, kind=form.cleaned_data["kind"], comment=form.cleaned_data["comment"]
+            )
+            return redirect(f"{service.get_absolute_url()}?reported=1#report")
+        status = 400
+    else:
+        form = ListingFeedbackForm()
+        status = 200
+    context = {
+        "page_title": service.name,
+        "service": service,
+        "result": result,
+        "schedules": list(service.schedules.all()),
+        "schedule_rows": schedule_rows(service.schedules.all()),
+        # Only whether one exists, so the page can say the address is given on contact.
+        "has_private_site": service.service_at_locations.filter(
+            location__confidential=True
+        ).exists(),
+        "cost_options": list(service.cost_options.all()),
+        "languages": list(service.languages.all()),
+        "report_form": form,
+        "reported": request.GET.get("reported") == "1",
+        "feedback_kinds": FeedbackKind,
+        "markers": result.markers(),
+        "saved_entries": {service.slug: result.saved_entry()},
+    }
+    return render(request, "services_directory/service.html", context, status=status)
+
+
+def my_list(request):
+    return render(request, "services_directory/my_list.html", {"page_title": "My list"})
