@@ -1,6 +1,7 @@
 """The JSON API of the contract (`/api/v1/`), one NinjaAPI that mounts each app's router."""
 
 from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
 
 api = NinjaAPI(
     title="Safer Places Bristol API",
@@ -9,6 +10,29 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+
+
+@api.exception_handler(ValidationError)
+def validation_errors(request, exc):
+    """The contract's error shape on every route: 400 {"errors": [{"field", "message"}]}."""
+
+    def field(loc) -> str:
+        # ("body", "payload", "lat") -> "lat"; ("query", "q") -> "q"; a missing body -> "body".
+        parts = [str(part) for part in loc[2 if loc[0] == "body" else 1 :]]
+        return ".".join(parts) or "body"
+
+    errors = [{"field": field(error["loc"]), "message": error["msg"]} for error in exc.errors]
+    return api.create_response(request, {"errors": errors}, status=400)
+
+
+@api.exception_handler(HttpError)
+def http_errors(request, exc):
+    if exc.status_code == 400:  # e.g. a body that is not JSON
+        body = {"errors": [{"field": "body", "message": exc.message}]}
+    else:
+        body = {"detail": exc.message}
+    return api.create_response(request, body, status=exc.status_code)
+
 
 # Imported here, not at the top: each app's router module imports its models.
 from mapping.api import router as mapping_router  # noqa: E402

@@ -1,18 +1,22 @@
-"""Young people's contributions. Core shapes shared with moderation and mapping.
+"""Safe and unsafe places: the pins young people add. Core shapes shared with moderation and mapping.
 
 A pin keeps its exact position only while moderation needs it (see moderation's retention rules);
 its H3 cells are computed on write so the community map aggregates with an indexed GROUP BY."""
 
 import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from moderation.models import ModerationItem, ModerationStatus
-from services_directory.geo import cells_for
+from moderation.models import ModerationItem
+from services_directory.geo import cell_centre, cells_for
 from services_directory.models import NamedPlace
 
+from .contributions import Contribution, ContributionQuerySet
 from .exercises import Exercise
+from .receipts import Receipt
 
 
 class Feeling(models.TextChoices):
@@ -34,6 +38,11 @@ class LocationSource(models.TextChoices):
     GEOLOCATION = "geolocation", "Device location"
 
 
+class ReasonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
 class Reason(models.Model):
     """Why a place feels safe or unsafe: structured, staff-editable."""
 
@@ -41,7 +50,9 @@ class Reason(models.Model):
     label = models.CharField(max_length=120)
     feeling = models.CharField(max_length=10, choices=Feeling.choices)
     order = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(default=True, help_text="Inactive reasons are no longer offered.")
+
+    objects = ReasonQuerySet.as_manager()
 
     class Meta:
         ordering = ["feeling", "order", "label"]
@@ -50,24 +61,13 @@ class Reason(models.Model):
         return self.label
 
 
-class Receipt(models.Model):
-    """The only way back to a contribution: a code shown once, stored only as a keyed hash."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    code_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"receipt {self.id}"
+class PinQuerySet(ContributionQuerySet):
+    pass
 
 
-class PinQuerySet(models.QuerySet):
-    def published(self):
-        """The only road to public pin data: approved by a person, not flagged, not deleted."""
-        return self.filter(moderation__status=ModerationStatus.APPROVED, moderation__flagged=False)
+class Pin(Contribution):
+    moderation_kind = "pin"
 
-
-class Pin(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     feeling = models.CharField(max_length=10, choices=Feeling.choices, db_index=True)
     when = models.CharField(max_length=20, choices=TimeOfDay.choices, blank=True, db_index=True)
@@ -82,15 +82,21 @@ class Pin(models.Model):
     h3_r7 = models.CharField(max_length=16, db_index=True)
     h3_r8 = models.CharField(max_length=16, db_index=True)
     h3_r9 = models.CharField(max_length=16, db_index=True)
+    # Set once the raw position has been replaced by its resolution-9 cell centre.
+    coarsened = models.BooleanField(default=False)
     exercise = models.ForeignKey(
         Exercise, null=True, blank=True, on_delete=models.SET_NULL, related_name="pins"
     )
+    # The live workshop the pin was added in (its join code), if any.
+    workshop = models.CharField(max_length=20, blank=True, db_index=True)
     # A keyed hash of the contributor's random token: counts distinct contributors, never names one.
     contributor = models.CharField(max_length=64, db_index=True)
     receipt = models.ForeignKey(Receipt, null=True, on_delete=models.SET_NULL, related_name="pins")
     moderation = models.OneToOneField(
         ModerationItem, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A re-encoded JPEG under PRIVATE_MEDIA_ROOT (random name); no URL serves it.
+    photo = models.CharField(max_length=120, blank=True)
     # The calendar month (YYYY-MM) the pin belongs to: the community map's unit of time.
     period = models.CharField(max_length=7, db_index=True)
     is_demo = models.BooleanField(default=False, db_index=True)
@@ -118,3 +124,50 @@ class Pin(models.Model):
         self.lat, self.lng = lat, lng
         for field, cell in cells_for(lat, lng).items():
             setattr(self, field, cell)
+
+    def where_label(self) -> str:
+        if self.place_id:
+            return f"{self.place.name} (named place)"
+        return self.get_location_source_display()
+
+    # The moderation protocol (moderation/contributions.py).
+    def moderation_text(self) -> str:
+        return self.comment
+
+    def moderation_summary(self) -> dict:
+        reasons = ", ".join(reason.label for reason in self.reasons.all()) or "none given"
+        fields = [
+            ("Feeling", self.get_feeling_display()),
+            ("Where", self.where_label()),
+            ("Why", reasons),
+            ("When", self.get_when_display() or "not given"),
+            ("Comment", self.comment or "none"),
+            ("Photo", "yes" if self.photo else "no"),
+        ]
+        if self.exercise_id:
+            fields.append(("Exercise", self.exercise.title))
+        if self.workshop:
+            fields.append(("Workshop", self.workshop))
+        place = f" near {self.place.name}" if self.place_id else ""
+        return {
+            "title": f"{self.get_feeling_display()} place{place}",
+            "fields": fields,
+            "lat": None if self.coarsened else self.lat,
+            "lng": None if self.coarsened else self.lng,
+        }
+
+    def moderation_photo_path(self) -> str | None:
+        return str(Path(settings.PRIVATE_MEDIA_ROOT) / self.photo) if self.photo else None
+
+    def on_moderation_decided(self, item) -> None:
+        # Once a person has judged the pin, nobody needs more than its resolution-9 cell.
+        self.purge_raw_location()
+
+    def purge_raw_location(self) -> None:
+        if self.coarsened:
+            return
+        lat, lng = cell_centre(self.h3_r9)
+        # The cells stay as they were: the centre of a cell lies in that cell at every coarser
+        # resolution only approximately, and the map must not move a pin between cells.
+        Pin.objects.filter(pk=self.pk).update(lat=lat, lng=lng, coarsened=True)
+        self.lat, self.lng, self.coarsened = lat, lng, True

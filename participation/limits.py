@@ -1,0 +1,79 @@
+"""Rate limits on anonymous submissions, counted in Django's cache (Redis in production, so they
+hold across server processes).
+
+Each submission counts against its contributor token and against its network address. The token
+limit is tight (10 pins an hour); the address limit is generous because a whole classroom or youth
+club shares one address. Addresses and tokens are hashed into the cache keys and expire with the
+window: nothing is written to the database."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .codes import keyed_hash
+
+HOUR = 60 * 60
+
+# name: (submissions allowed, window in seconds). Settings may override any of them through
+# PARTICIPATION_RATE_LIMITS.
+DEFAULT_LIMITS = {
+    "pin-contributor": (10, HOUR),
+    "pin-address": (300, HOUR),
+    "proposal-contributor": (5, HOUR),
+    "proposal-address": (150, HOUR),
+    "support-contributor": (60, HOUR),
+    "support-address": (600, HOUR),
+    # Guessing receipt codes: a few tries from one address, then a pause.
+    "receipt-address": (30, 10 * 60),
+}
+
+MESSAGES = {
+    "pin": "You have added a lot of places in the last hour. Thank you! To keep the map fair, "
+    "please wait a while before adding more.",
+    "proposal": "You have shared a lot of ideas in the last hour. Thank you! Please wait a while "
+    "before sharing more.",
+    "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
+    "receipt": "Too many codes were tried from here in the last few minutes. Please wait ten "
+    "minutes and try again.",
+}
+
+
+@dataclass
+class RateLimited(Exception):  # noqa: N818 (the name reads better at the call sites)
+    action: str
+    retry_after: int
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.action]
+
+
+def limit(name: str) -> tuple[int, int]:
+    overrides = getattr(settings, "PARTICIPATION_RATE_LIMITS", {}) or {}
+    return tuple(overrides.get(name, DEFAULT_LIMITS[name]))
+
+
+def _count(name: str, identity: str, window: int) -> int:
+    namespace = getattr(settings, "PARTICIPATION_RATE_LIMIT_NAMESPACE", "")
+    key = f"participation-rl:{namespace}:{name}:{keyed_hash('rate-limit', identity)[:32]}"
+    for _ in range(3):
+        cache.add(key, 0, timeout=window)
+        try:
+            return cache.incr(key)
+        except ValueError:
+            # The key expired between add() and incr(): start the window again.
+            continue
+    return 1
+
+
+def check(action: str, *, contributor: str | None = None, address: str | None = None) -> None:
+    """Counts one submission of `action` ("pin", "proposal", ...); raises RateLimited beyond a
+    limit. `contributor` is the contributor hash, `address` the client address."""
+    for kind, identity in (("address", address), ("contributor", contributor)):
+        if identity is None:
+            continue
+        name = f"{action}-{kind}"
+        allowed, window = limit(name)
+        if _count(name, identity, window) > allowed:
+            raise RateLimited(action, window)

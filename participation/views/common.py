@@ -1,0 +1,31 @@
+"""What the participation pages share."""
+
+import uuid
+
+from django.shortcuts import render
+
+from participation.limits import RateLimited
+from participation.services import parse_key
+from participation.services.idempotency import IdempotencyError
+
+
+def idempotency_key(request) -> str:
+    """The submission's key: the header the page's script sends, or the form's hidden field.
+    A form posted without either (a hand-made request) gets a key of its own."""
+    for value in (request.headers.get("Idempotency-Key"), request.POST.get("idempotency_key")):
+        try:
+            return parse_key(value)
+        except IdempotencyError:
+            continue
+    return str(uuid.uuid4())
+
+
+def new_key() -> str:
+    return str(uuid.uuid4())
+
+
+def render_limited(request, template: str, context: dict, exc: RateLimited):
+    context = {**context, "rate_limited": exc.message}
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
