@@ -214,9 +214,9 @@ def list_services(request, paging: Query[Paging], filters: Query[ServiceFilters]
     return page_of(services, paging.page, paging.per_page, oruk.service_summary)
 
 
-@oruk_api.get("/services/{service_id}", summary="A fully nested service", tags=["services"])
-def get_service(request, service_id: uuid.UUID):
-    return oruk.service_full(get_object_or_404(full_services(), pk=service_id))
+@oruk_api.get("/services/{id}", summary="A fully nested service", tags=["services"])
+def get_service(request, id: uuid.UUID):  # ORUK names the path parameter id
+    return oruk.service_full(get_object_or_404(full_services(), pk=id))
 
 
 @oruk_api.get("/taxonomies", summary="Taxonomies, paginated", tags=["taxonomies"])
@@ -224,13 +224,13 @@ def list_taxonomies(request, paging: Query[Paging]):
     return page_of(Taxonomy.objects.order_by("name"), paging.page, paging.per_page, oruk.taxonomy)
 
 
-@oruk_api.get("/taxonomies/{taxonomy_id}", summary="A taxonomy and its terms", tags=["taxonomies"])
-def get_taxonomy(request, taxonomy_id: uuid.UUID):
+@oruk_api.get("/taxonomies/{id}", summary="A taxonomy and its terms", tags=["taxonomies"])
+def get_taxonomy(request, id: uuid.UUID):
     tax = get_object_or_404(
         Taxonomy.objects.prefetch_related(
             Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy"))
         ),
-        pk=taxonomy_id,
+        pk=id,
     )
     return oruk.taxonomy(tax, with_terms=True)
 
@@ -245,10 +245,10 @@ def list_taxonomy_terms(request, paging: Query[Paging], x_taxonomy_id: uuid.UUID
     return page_of(terms, paging.page, paging.per_page, oruk.taxonomy_term)
 
 
-@oruk_api.get("/taxonomy_terms/{term_id}", summary="A taxonomy term", tags=["taxonomies"])
-def get_taxonomy_term(request, term_id: uuid.UUID):
+@oruk_api.get("/taxonomy_terms/{id}", summary="A taxonomy term", tags=["taxonomies"])
+def get_taxonomy_term(request, id: uuid.UUID):
     return oruk.taxonomy_term(
-        get_object_or_404(TaxonomyTerm.objects.select_related("taxonomy"), pk=term_id)
+        get_object_or_404(TaxonomyTerm.objects.select_related("taxonomy"), pk=id)
     )
 
 
@@ -315,15 +315,15 @@ def list_service_at_locations(request, paging: Query[Paging], filters: Query[Sit
 
 
 @oruk_api.get(
-    "/service_at_locations/{site_id}",
+    "/service_at_locations/{id}",
     summary="A fully nested service at a location",
     tags=["service_at_locations"],
 )
-def get_service_at_location(request, site_id: uuid.UUID):
+def get_service_at_location(request, id: uuid.UUID):
     site = get_object_or_404(
         ServiceAtLocation.objects.filter(
             location__confidential=False, service__in=Service.objects.published()
         ).select_related("location", "service", "service__organization"),
-        pk=site_id,
+        pk=id,
     )
     return oruk.service_at_location(site, full=True)

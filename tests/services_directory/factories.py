@@ -99,3 +99,53 @@ class ContactFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     name = "Duty worker"
     phone = "0117 000 0000"
+
+
+def full_service(**overrides) -> Service:
+    """A published service with every part filled in: what the schema tests check."""
+    from decimal import Decimal
+
+    from services_directory.models import (
+        Accessibility,
+        CostOption,
+        Language,
+        Phone,
+        ServiceArea,
+    )
+
+    org = OrganizationFactory(
+        name="Full Org",
+        email="hello@example.org",
+        website="https://example.org/",
+        charity_number="1234567",
+    )
+    fields = dict(
+        name="Full service",
+        organization=org,
+        description="Everything filled in.",
+        url="https://example.org/full",
+        email="full@example.org",
+        fees="Free for under 18s.",
+        accreditations="Quality mark",
+        minimum_age=11,
+        maximum_age=18,
+        alert="Closed on bank holidays.",
+        how_to_access="Call us.",
+        self_referral=True,
+        professional_referral=True,
+        needs=["criminal-exploitation", "mentoring"],
+        audiences=["young-people"],
+    )
+    fields.update(overrides)
+    service = ServiceFactory(**fields)
+    location = LocationFactory(name="Full centre", place=place("easton"), lat=None, lng=None)
+    AddressFactory(location=location, address_1="1 Public Road", postal_code="BS5 6AA")
+    Accessibility.objects.create(location=location, description="Step-free entrance")
+    site = at(service, location)
+    opens(service, "MO,WE", "18:00", "21:00", description="Drop-in", service_at_location=site)
+    Phone.objects.create(service=service, number="0117 111 1111", description="Referral line")
+    ContactFactory(service=service, name="Duty worker", email="duty@example.org")
+    CostOption.objects.create(service=service, option="Adults", amount=Decimal("5.00"))
+    Language.objects.create(service=service, name="Somali", code="so")
+    ServiceArea.objects.create(service=service, name="City of Bristol")
+    return service

@@ -68,8 +68,12 @@ def test_a_synonym_also_matches_the_phrase_in_text():
 
 
 def test_synonym_phrase_and_other_words_are_all_required():
-    ServiceFactory(name="Weekend project", description="Weekend sessions.", needs=["criminal-exploitation"])
-    ServiceFactory(name="Weekday project", description="Weekday sessions.", needs=["criminal-exploitation"])
+    ServiceFactory(
+        name="Weekend project", description="Weekend sessions.", needs=["criminal-exploitation"]
+    )
+    ServiceFactory(
+        name="Weekday project", description="Weekday sessions.", needs=["criminal-exploitation"]
+    )
     assert names(q="county lines weekend") == ["Weekend project"]
 
 
