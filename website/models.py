@@ -85,3 +85,30 @@ class DemoLoad(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The EFH section's page types live in website/pages/; importing them here registers them.
+from .pages import (  # noqa: E402
+    ActionPlanPage,
+    ActionPlanProposal,
+    ActionPlanTheme,
+    EFHIndexPage,
+    GuidancePage,
+    ReferralPathwayPage,
+    SecondPersonApprovalTask,
+    Topic,
+)
+
+__all__ = [
+    "ActionPlanPage",
+    "ActionPlanProposal",
+    "ActionPlanTheme",
+    "DemoLoad",
+    "EFHIndexPage",
+    "GuidancePage",
+    "HomePage",
+    "ReferralPathwayPage",
+    "SafetySettings",
+    "SecondPersonApprovalTask",
+    "Topic",
+]

@@ -1,13 +1,28 @@
+from django import forms
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
+RESULTS_PER_PAGE = 10
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search this site",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Search for 200 characters or fewer."},
+    )
+
 
 def search(request):
-    """Site search over live pages; the directory joins the results once it exists."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.live().public().specific().search(query) if query else []
-    return render(
-        request,
-        "website/search.html",
-        {"query": query, "results": results, "page_title": "Search"},
-    )
+    """Site search: the live pages (the EFH section's guidance, pathways and action plan), and the
+    services directory once it offers a search."""
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
+    context = {"form": form, "query": query, "page_title": "Search"}
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        context["results"] = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "website/search.html", context, status=status)
