@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from website.security.csp import admin_policy, public_policy
@@ -36,6 +37,10 @@ INSTALLED_APPS = [
     "leaflet",
     "channels",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # No django.contrib.admin: Wagtail is the only admin, so there is one sign-in to harden.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,9 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "website.security.middleware.StaffSecondFactorMiddleware",
+    "website.security.middleware.ApiOriginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -112,7 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
+        # Long rather than complex (NCSC: three random words); 15 as NIST SP 800-63B asks.
+        "OPTIONS": {"min_length": 15},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -198,6 +209,42 @@ SECURITY_PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 
+# Staff sign-in (website/security): password, then a second factor for every staff account.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A session idle this long is signed out (rolling); SESSION_COOKIE_AGE stays the hard limit.
+STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+# Staff websockets re-check their session this often (sign-out closes them at once).
+STAFF_SOCKET_RECHECK_SECONDS = 30
+SECURITY_MFA_MAX_FAILURES = 3
+SECURITY_MFA_LOCKOUT_SECONDS = 15 * 60
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# django-otp's own growing delays after wrong codes are replaced by the lock above.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Failed password sign-ins per username and address (django-axes): counted in the shared cache
+# when there is Redis, otherwise in the database (both hold across worker processes).
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "moderation.ip.client_address"
+AXES_CLIENT_STR_CALLABLE = "website.security.audit.axes_client_str"
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+# Proxies of ours in front of the workers that append to X-Forwarded-For (moderation/ip.py).
+# 0: trust only the peer address (uvicorn --proxy-headers may already have resolved it).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# State-changing requests under these prefixes must come from our own origin (see README).
+SECURITY_ORIGIN_CHECKED_PREFIXES = ["/api/"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -208,6 +255,8 @@ LOGGING = {
         "django.request": {"level": "WARNING"},
         "uvicorn.access": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "security.audit": {"level": "INFO"},
     },
 }
 
