@@ -5,6 +5,8 @@ reaches a contribution only through `ModerationItem.contribution` and this proto
 
 from typing import Any, Protocol
 
+from django.utils import timezone
+
 
 class Moderatable(Protocol):
     def moderation_text(self) -> str:
@@ -26,3 +28,19 @@ class Moderatable(Protocol):
 
     def delete_for_good(self) -> None:
         """Retention and receipts: delete the contribution and its files (photo included)."""
+
+
+def original_text(item) -> str:
+    """The contributor's own words behind a moderation item ("" once the contribution is gone)."""
+    contribution = item.contribution
+    return contribution.moderation_text() if contribution is not None else ""
+
+
+def after_decision(item, contribution) -> None:
+    """Inside a decision's transaction: the contribution reacts (a pin keeps only its H3 cell
+    centre from now on), and moderation no longer needs any exact position."""
+    if contribution is not None:
+        contribution.on_moderation_decided(item)
+        contribution.purge_raw_location()
+    item.raw_location_purged_at = timezone.now()
+    type(item).objects.filter(pk=item.pk).update(raw_location_purged_at=item.raw_location_purged_at)

@@ -1,9 +1,35 @@
-"""Use cases of moderation that other apps call. Contributions hand themselves over here."""
+"""Moderation's use cases. Contributions hand themselves over here (`submit_for_moderation`);
+moderators' decisions are recorded here, each in one transaction with its audit entry, and
+announced after the commit.
 
+Decisions lock the item's row (`select_for_update`; on SQLite, IMMEDIATE transactions queue
+writers), re-read it and check it is still open and not claimed by someone else, so two
+moderators acting at once produce exactly one decision."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
-from .models import ModerationItem
+from . import audit, notify, safeguarding
+from .contributions import after_decision, original_text
+from .errors import AlreadyDecided, ClaimedByOther, ModerationError, NotAllowed
+from .models import AuditAction, ModerationItem, ModerationStatus, RejectionReason
+from .permissions import can_moderate, can_safeguard
+from .phrases import current_book
+from .scanner import redact, scan
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "AlreadyDecided",
+    "ClaimedByOther",
+    "ModerationError",
+    "NotAllowed",
+]
 
 
 def submit_for_moderation(
@@ -27,9 +53,254 @@ def submit_for_moderation(
         workshop=workshop or "",
         has_photo=has_photo,
     )
+    audit.record(item, AuditAction.SUBMITTED, at=item.created_at)
     transaction.on_commit(lambda: on_contribution_committed(item.pk))
     return item
 
 
 def on_contribution_committed(item_id) -> None:
-    """Runs after a contribution is committed: the scan, and any alert, hang off this."""
+    """Runs after a contribution is committed: the scan, synchronously, so the contributor's
+    confirmation page can already read `item.flagged` (to show help, never to say why)."""
+    try:
+        scan_item(item_id)
+    except Exception:
+        logger.exception("scanning moderation item %s failed", item_id)
+        # A miss is worse than a false alarm: a lead reads what the scan could not.
+        safeguarding.escalate_unscanned(item_id)
+
+
+def scan_item(item_id) -> ModerationItem | None:
+    """Scans the contribution, proposes a redacted published text, flags any disclosure
+    (escalating it and raising an alert to the leads after the commit)."""
+    with transaction.atomic():
+        item = ModerationItem.objects.select_for_update().filter(pk=item_id).first()
+        if item is None or not item.is_open:
+            return item
+        text = original_text(item)
+        result = scan(text, current_book())
+        item.scan = result.as_dict()
+        item.scanned_at = timezone.now()
+        item.pii_found = bool(result.pii)
+        item.abusive = result.abuse
+        # Safe by default: every span the scan found is redacted in the proposal; a moderator
+        # restores what is not personal data with one click.
+        item.redactions = [span.as_dict() for span in result.pii]
+        item.published_text = redact(text, item.redactions)
+        event = "new"
+        if result.flagged and not item.flagged:
+            item.flagged, item.status = True, ModerationStatus.ESCALATED
+            safeguarding.raise_alert(item, categories=result.disclosure, source="scan")
+            event = "escalated"
+        item.save()
+        audit.record(item, AuditAction.SCANNED, reason=",".join(result.disclosure))
+        transaction.on_commit(lambda: notify.queue_event(item, event))
+    return item
+
+
+def needs_immediate_help(item_id) -> bool:
+    """Whether the contributor should see immediate help prominently (never told why)."""
+    return ModerationItem.objects.filter(pk=item_id, flagged=True).exists()
+
+
+# Claims: who is looking at an item, so two moderators never act on one.
+
+
+def claim_is_live(item: ModerationItem, now=None) -> bool:
+    if item.claimed_by_id is None or item.claimed_at is None:
+        return False
+    now = now or timezone.now()
+    return item.claimed_at > now - timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
+
+
+def _locked(item_id) -> ModerationItem:
+    item = ModerationItem.objects.select_for_update().filter(pk=item_id).first()
+    if item is None:
+        raise AlreadyDecided("This contribution no longer exists.")
+    return item
+
+
+def _check_may_act(item: ModerationItem, user) -> None:
+    if not can_moderate(user):
+        raise NotAllowed("You do not have permission to moderate contributions.")
+    if item.flagged and not can_safeguard(user):
+        raise NotAllowed("Only a safeguarding lead can act on a possible disclosure.")
+    if not item.is_open:
+        who = f" by {item.decided_by.get_username()}" if item.decided_by_id else ""
+        raise AlreadyDecided(f"This contribution has already been {item.status}{who}.")
+    if claim_is_live(item) and item.claimed_by_id != user.pk:
+        raise ClaimedByOther(f"{item.claimed_by.get_username()} is dealing with this contribution.")
+
+
+def claim(item_id, user) -> ModerationItem:
+    """Takes the item for `user` for MODERATION_CLAIM_MINUTES (renewed by acting on it)."""
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        item.claimed_by, item.claimed_at = user, timezone.now()
+        item.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+        transaction.on_commit(lambda: notify.queue_event(item, "claimed"))
+    return item
+
+
+def release(item_id, user) -> ModerationItem:
+    with transaction.atomic():
+        item = _locked(item_id)
+        if item.claimed_by_id == user.pk:
+            item.claimed_by = item.claimed_at = None
+            item.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+            transaction.on_commit(lambda: notify.queue_event(item, "released"))
+    return item
+
+
+# Redaction: spans of the original text, toggled one click at a time.
+
+
+def set_redaction(item_id, user, *, start: int, end: int, kind: str = "manual", on: bool = True):
+    """Redacts (on) or restores (off) the span [start, end) of the original text."""
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        text = original_text(item)
+        if not 0 <= start < end <= len(text):
+            raise ModerationError("That part of the text does not exist.")
+        spans = [s for s in item.redactions if (s["start"], s["end"]) != (start, end)]
+        if on:
+            spans.append({"kind": kind, "start": start, "end": end})
+        before = item.published_text
+        item.redactions = sorted(spans, key=lambda s: s["start"])
+        item.published_text = redact(text, item.redactions)
+        item.claimed_by, item.claimed_at = user, timezone.now()
+        item.save()
+        audit.record(
+            item, AuditAction.REDACTED, actor=user, before=before, after=item.published_text
+        )
+        transaction.on_commit(lambda: notify.queue_event(item, "redacted"))
+    return item
+
+
+def redact_words(item_id, user, words: str) -> ModerationItem:
+    """Redacts every occurrence of `words` in the original (the no-JavaScript way to redact
+    something the scan missed)."""
+    words = (words or "").strip()
+    text = original_text(ModerationItem.objects.get(pk=item_id))
+    lowered, needle, found = text.lower(), words.lower(), []
+    position = lowered.find(needle) if needle else -1
+    while position >= 0:
+        found.append(position)
+        position = lowered.find(needle, position + len(needle))
+    if not found:
+        raise ModerationError("Those words are not in the contribution.")
+    item = None
+    for start in found:
+        item = set_redaction(item_id, user, start=start, end=start + len(needle))
+    return item
+
+
+# Decisions.
+
+
+def _check_not_flagged(item) -> None:
+    if item.flagged:
+        raise NotAllowed(
+            "A possible disclosure is closed only by a safeguarding lead's decision (referred, "
+            "or no further action); a decision that returns it to the queue clears the flag."
+        )
+
+
+def _decide(item, user, status, *, published_text=None, reason="", response=""):
+    contribution = item.contribution
+    before = item.published_text
+    if published_text is not None:
+        item.published_text = published_text.strip()
+    item.status = status
+    item.rejection_reason = reason
+    item.response = response.strip()
+    item.decided_by, item.decided_at = user, timezone.now()
+    item.claimed_by = item.claimed_at = None
+    item.save()
+    after_decision(item, contribution)
+    return before
+
+
+def approve(item_id, user, *, published_text: str | None = None, response: str = ""):
+    """Publishes the contribution with `published_text` (default: the redacted proposal)."""
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        _check_not_flagged(item)
+        if item.scanned_at is None:
+            raise ModerationError("The automatic scan has not finished yet: try again shortly.")
+        before = _decide(item, user, ModerationStatus.APPROVED, published_text=published_text,
+                         response=response)  # fmt: skip
+        audit.record(
+            item, AuditAction.APPROVED, actor=user, before=before, after=item.published_text,
+            note=item.response,
+        )  # fmt: skip
+        transaction.on_commit(lambda: notify.queue_event(item, "decided"))
+    return item
+
+
+def reject(item_id, user, *, reason: str, note: str = "", response: str = ""):
+    if reason not in RejectionReason.values:
+        raise ModerationError("Choose why the contribution is not published.")
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        _check_not_flagged(item)
+        if reason == RejectionReason.SAFEGUARDING:
+            raise ModerationError("Escalate a possible disclosure to a safeguarding lead instead.")
+        before = _decide(item, user, ModerationStatus.REJECTED, reason=reason, response=response)
+        audit.record(
+            item, AuditAction.REJECTED, actor=user, reason=reason, note=note, before=before
+        )
+        transaction.on_commit(lambda: notify.queue_event(item, "decided"))
+    return item
+
+
+def escalate(item_id, user, *, note: str) -> ModerationItem:
+    """A moderator hands a possible disclosure to the safeguarding leads (alert after commit)."""
+    if not (note or "").strip():
+        raise ModerationError("Say briefly why you are escalating it.")
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        if item.flagged:
+            raise AlreadyDecided("This contribution is already with the safeguarding leads.")
+        item.flagged, item.status = True, ModerationStatus.ESCALATED
+        item.escalation_note = note.strip()
+        item.claimed_by = item.claimed_at = None
+        item.save()
+        safeguarding.raise_alert(item, categories=item.disclosure, source="moderator")
+        audit.record(item, AuditAction.ESCALATED, actor=user, note=item.escalation_note,
+                     reason=",".join(item.disclosure))  # fmt: skip
+        transaction.on_commit(lambda: notify.queue_event(item, "escalated"))
+    return item
+
+
+def bulk_approve(item_ids, user) -> tuple[list, list]:
+    """Approves each item that has no flag at all; returns (approved ids, skipped ids)."""
+    approved, skipped = [], []
+    eligible = set(
+        ModerationItem.objects.open()
+        .without_flags()
+        .filter(pk__in=list(item_ids))
+        .values_list("pk", flat=True)
+    )
+    for item_id in item_ids:
+        if item_id not in eligible:
+            skipped.append(item_id)
+            continue
+        try:
+            approve(item_id, user)
+            approved.append(item_id)
+        except ModerationError:
+            skipped.append(item_id)
+    return approved, skipped
+
+
+def forget_item(item_id) -> None:
+    """Deletes an item for good, keeping only its audit's who, when and what.
+
+    Retention and receipts call this (or delete the item row: a signal erases the audit's free
+    text either way)."""
+    ModerationItem.objects.filter(pk=item_id).delete()

@@ -30,12 +30,32 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
+OPEN_STATUSES = (ModerationStatus.PENDING, ModerationStatus.ESCALATED)
+
+
 class ModerationItemQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=ModerationStatus.APPROVED, flagged=False)
 
     def pending(self):
         return self.filter(status=ModerationStatus.PENDING)
+
+    def open(self):
+        """Waiting for a person: pending, or escalated to a safeguarding lead."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def general_queue(self):
+        """What a general moderator may see: nothing flagged."""
+        return self.filter(flagged=False)
+
+    def safeguarding_queue(self):
+        return self.filter(flagged=True)
+
+    def without_flags(self):
+        """No personal data, abusive language, disclosure or photo found: safe to bulk approve."""
+        return self.filter(
+            flagged=False, has_photo=False, pii_found=False, abusive=False, scanned_at__isnull=False
+        )
 
 
 class ModerationItem(models.Model):
@@ -55,6 +75,9 @@ class ModerationItem(models.Model):
     # The automatic scan: {"pii": [{"kind", "start", "end"}], "abuse": bool, "disclosure": [...]}.
     scan = models.JSONField(default=dict, blank=True)
     scanned_at = models.DateTimeField(null=True, blank=True)
+    # What the scan found, as columns so the queue filters on an index rather than on JSON.
+    pii_found = models.BooleanField(default=False)
+    abusive = models.BooleanField(default=False)
     # A possible disclosure of harm: only a safeguarding lead can clear it, and until then the
     # contribution is neither approvable by a general moderator nor counted anywhere public.
     flagged = models.BooleanField(default=False, db_index=True)
@@ -62,6 +85,12 @@ class ModerationItem(models.Model):
     exercise = models.CharField(max_length=80, blank=True, db_index=True)
     workshop = models.CharField(max_length=20, blank=True, db_index=True)
     has_photo = models.BooleanField(default=False)
+    # Spans of the original text a moderator chose to redact: [{"kind", "start", "end"}].
+    redactions = models.JSONField(default=list, blank=True)
+    # Why a moderator escalated the item to the safeguarding leads (free text, erased with it).
+    escalation_note = models.TextField(blank=True)
+    # Retention: when the contribution's raw position was replaced by its cell centre.
+    raw_location_purged_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -83,7 +112,26 @@ class ModerationItem(models.Model):
         ordering = ["created_at"]
         indexes = [
             models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["flagged", "status", "created_at"]),
             models.Index(fields=["content_type", "object_id"]),
+        ]
+        constraints = [
+            # Whatever code path is taken, a possible disclosure can never be public.
+            models.CheckConstraint(
+                condition=~(models.Q(status=ModerationStatus.APPROVED) & models.Q(flagged=True)),
+                name="moderation_flagged_never_approved",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ModerationStatus.REJECTED)
+                | ~models.Q(rejection_reason=""),
+                name="moderation_rejection_has_reason",
+            ),
+        ]
+        # Items are created by contributions and changed only through moderation's services.
+        default_permissions = ("view",)
+        permissions = [
+            ("moderate_moderationitem", "Can moderate contributions (unflagged)"),
+            ("safeguard_moderationitem", "Can handle safeguarding disclosures"),
         ]
 
     def __str__(self):
@@ -92,3 +140,36 @@ class ModerationItem(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ModerationStatus.APPROVED and not self.flagged
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def disclosure(self) -> list[str]:
+        return list(self.scan.get("disclosure", []))
+
+    @property
+    def pii(self) -> list[dict]:
+        return list(self.scan.get("pii", []))
+
+    @property
+    def distressing(self) -> bool:
+        """Text a moderator should choose to read rather than meet by surprise."""
+        return self.flagged or self.abusive
+
+    @property
+    def flags(self) -> list[str]:
+        """Short names of what the scan found, for the queue's flags column and filters."""
+        found = []
+        if self.flagged:
+            found.append("disclosure")
+        if self.pii_found:
+            found.append("personal data")
+        if self.abusive:
+            found.append("abuse")
+        if self.has_photo:
+            found.append("photo")
+        if self.scanned_at is None:
+            found.append("not scanned")
+        return found

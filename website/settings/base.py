@@ -175,6 +175,15 @@ LEAFLET_CONFIG = {
 MAP_MIN_CONTRIBUTORS = int(env("MAP_MIN_CONTRIBUTORS", "8"))
 MAP_COUNT_ROUNDING = 5
 
+# Moderation and safeguarding (moderation/): retention, alerts, claims, public statistics.
+MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long
+MODERATION_REJECTED_DAYS = 30  # rejected contributions and their photos are deleted after this
+MODERATION_CLAIM_MINUTES = 20  # a moderator's claim on an item lapses after this
+MODERATION_STATS_MIN_COUNT = 5  # public statistics show smaller counts as "fewer than 5"
+SAFEGUARDING_REALERT_MINUTES = 15  # an unacknowledged alert is sent to the leads again
+SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")  # e.g. a shared leads inbox
+MODERATION_ALLOWED_NUMBERS: list[str] = []  # phone numbers the scan never redacts (helplines)
+
 # Where "Exit this page" sends people unless staff set another site in the admin.
 EXIT_PAGE_DEFAULT_URL = "https://www.bbc.co.uk/weather"
 

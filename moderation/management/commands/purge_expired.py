@@ -1,0 +1,18 @@
+"""`manage.py purge_expired`: the retention rules (see moderation/retention.py). Run it daily
+(cron or a systemd timer); it is safe to run more often."""
+
+from django.core.management.base import BaseCommand
+
+from moderation.retention import purge_expired
+
+
+class Command(BaseCommand):
+    help = "Apply the retention rules: exact positions, rejected contributions, orphan items."
+
+    def handle(self, *args, **options):
+        report = purge_expired()
+        self.stdout.write(f"Retention: {report}")
+        for error in report.errors:
+            self.stderr.write(f"  {error}")
+        if report.errors:
+            raise SystemExit(1)

@@ -1,0 +1,28 @@
+from .audit import DECISIONS, AuditAction, AuditEntry, ImmutableAuditError
+from .items import (
+    OPEN_STATUSES,
+    ModerationItem,
+    ModerationItemQuerySet,
+    ModerationStatus,
+    RejectionReason,
+)
+from .phrases import PHRASE_CATEGORIES, ScanPhrase
+from .safeguarding import Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
+
+__all__ = [
+    "DECISIONS",
+    "OPEN_STATUSES",
+    "PHRASE_CATEGORIES",
+    "AuditAction",
+    "AuditEntry",
+    "ImmutableAuditError",
+    "ModerationItem",
+    "ModerationItemQuerySet",
+    "ModerationStatus",
+    "Outcome",
+    "Pathway",
+    "RejectionReason",
+    "SafeguardingAlert",
+    "SafeguardingDecision",
+    "ScanPhrase",
+]

@@ -1,0 +1,133 @@
+"""Likely names of people: a first-name list plus capitalisation and naming cues.
+
+"Jake from year 9", "a boy called jaydn", "Miss Patel" are names; "Brandon Hill", "St George" and
+"Ashton Gate" are places; "will" and "May" are names only when the text treats them as one."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from services_directory.gazetteer import PLACES
+
+DATA = Path(__file__).parent / "data"
+_TOKEN = re.compile(r"[A-Za-z]+")
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "coach"}
+_CUES = {"called", "named", "nicknamed", "aka", "name", "names", "calls"}
+_PLACE_NOUNS = {
+    "road", "rd", "street", "st", "park", "hill", "lane", "avenue", "ave", "close", "court",
+    "square", "way", "gardens", "green", "place", "school", "academy", "college", "centre",
+    "center", "station", "bridge", "common", "fields", "field", "grove", "terrace", "crescent",
+    "drive", "walk", "rise", "mead", "gate", "estate", "hall", "library", "leisure", "pool",
+    "church", "mosque", "primary", "secondary", "market", "arcade", "circus", "quay", "wharf",
+    "stadium", "vale", "down", "downs", "woods", "wood", "meads", "parade", "row",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "him", "her", "me", "us", "them", "it", "my", "his", "their", "our", "your",
+    "and", "but", "or", "so", "because", "police", "names", "is", "was", "he", "she", "they", "i",
+    "you", "we", "out", "up", "on", "in", "at", "to", "for", "of", "that", "this", "what", "who",
+    "something", "stuff", "things", "everyone", "someone", "people",
+}  # fmt: skip
+_PEOPLE = {
+    "boy", "girl", "man", "guy", "lad", "woman", "kid", "bloke", "person", "friend", "mate",
+    "brother", "sister", "cousin", "teacher", "boyfriend", "girlfriend", "someone", "somebody",
+}  # fmt: skip
+_MONTHS = {"may", "june", "april", "august"}
+_DATE_WORDS = {"in", "of", "on", "since", "last", "next", "this", "until", "till", "by", "early"}
+
+
+def _words(filename: str) -> set[str]:
+    text = (DATA / filename).read_text()
+    return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+
+
+@cache
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    ambiguous = _words("ambiguous_names.txt")
+    return frozenset(_words("first_names.txt") - ambiguous), frozenset(ambiguous)
+
+
+@cache
+def _place_sequences() -> dict[str, list[tuple[str, ...]]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for _slug, name, _kind, _area, aliases, *_ in PLACES:
+        for place in [name, *aliases.split(",")]:
+            words = tuple(w.lower() for w in _TOKEN.findall(place))
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
+def _in_place_names(lowered: list[str]) -> set[int]:
+    covered: set[int] = set()
+    places = _place_sequences()
+    for i, word in enumerate(lowered):
+        for seq in places.get(word, ()):
+            if tuple(lowered[i : i + len(seq)]) == seq and len(seq) > 1:
+                covered.update(range(i, i + len(seq)))
+    return covered
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    names, ambiguous = name_lists()
+    tokens = list(_TOKEN.finditer(text))
+    lowered = [t.group().lower() for t in tokens]
+    places = _in_place_names(lowered)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        token, word = tokens[i], lowered[i]
+        previous = lowered[i - 1] if i else ""
+        following = lowered[i + 1] if i + 1 < len(tokens) else ""
+        capitalised = token.group()[0].isupper()
+        at_start = _sentence_start(text, token.start())
+        place_like = (
+            i in places
+            or previous in {"st", "saint"}
+            or (following in _PLACE_NOUNS and tokens[i + 1].group()[0].isupper())
+        )
+        before_cue = lowered[i - 2] if i > 1 else ""
+        # "a boy called jaydn", "his name is kez": whatever follows is a name, list or not.
+        strongly_cued = (
+            previous in {"called", "named", "nicknamed"} and before_cue in _PEOPLE
+        ) or (previous in {"is", "s"} and before_cue == "name")
+        cued = previous in _CUES or strongly_cued
+        start = token.start()
+        is_name = False
+        if previous in _TITLES and capitalised and word not in _NOT_NAMES:
+            is_name, start = True, tokens[i - 1].start()
+        elif place_like or word in _NOT_NAMES:
+            is_name = False
+        elif (
+            strongly_cued
+            or (cued and (capitalised or word in names or word in ambiguous))
+            or word in names
+        ):
+            is_name = True
+        elif word in ambiguous and capitalised and not at_start and not token.group().isupper():
+            months = word in _MONTHS and (
+                previous in _DATE_WORDS or following.isdigit() or previous.isdigit()
+            )
+            is_name = not months
+        if not is_name:
+            i += 1
+            continue
+        end = token.end()
+        # A capitalised word straight after a first name is most likely the surname.
+        while (
+            i + 1 < len(tokens)
+            and tokens[i + 1].group()[0].isupper()
+            and lowered[i + 1] not in _NOT_NAMES
+            and lowered[i + 1] not in _PLACE_NOUNS
+            and (i + 1) not in places
+            and text[end : tokens[i + 1].start()] == " "
+        ):
+            i += 1
+            end = tokens[i].end()
+        spans.append((start, end))
+        i += 1
+    return spans
