@@ -33,3 +33,11 @@ def post_pin(client):
 def errors_of(response) -> dict[str, str]:
     """{field: message} of a contract error body."""
     return {error["field"]: error["message"] for error in response.json()["errors"]}
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """For transactional tests: the gazetteer and reasons back after the flush."""
+    from .factories import ensure_reference_data
+
+    ensure_reference_data()

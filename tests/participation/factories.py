@@ -34,9 +34,25 @@ from participation.models import (
     Reason,
     Support,
 )
+from participation.reasons import ensure_default_reasons
 from services_directory.geo import cells_for
 
 CENTRE = (51.4545, -2.5879)
+
+
+def ensure_reference_data() -> None:
+    """The gazetteer and the default reasons, which data migrations load: transactional tests
+    (live servers, browsers) flush them away, so they call this to put them back."""
+    from services_directory.gazetteer import PLACES
+    from services_directory.models import NamedPlace
+
+    for slug, name, kind, area, aliases, lat, lng in PLACES:
+        NamedPlace.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "kind": kind, "area": area, "aliases": aliases,
+                      "lat": lat, "lng": lng},
+        )  # fmt: skip
+    ensure_default_reasons(Reason)
 
 
 def contributor_hash(n=None) -> str:
@@ -82,12 +98,24 @@ def _moderate(contribution, *, status, flagged, workshop=""):
     if status != ModerationStatus.PENDING or flagged:
         item.status = status
         item.flagged = flagged
+        if status == ModerationStatus.REJECTED:
+            item.rejection_reason = "other"
         if status == ModerationStatus.APPROVED:
             item.published_text = contribution.moderation_text()
             item.decided_at = timezone.now()
         item.save()
     contribution.moderation = item
     contribution.save(update_fields=["moderation"])
+
+
+def moderation_step(default=ModerationStatus.PENDING):
+    """moderated=<ModerationStatus> (the default unless told), moderated__flagged=True."""
+
+    def decide(contribution, create, extracted, flagged=False, **kwargs):
+        if create:
+            _moderate(contribution, status=extracted or default, flagged=flagged)
+
+    return factory.PostGeneration(decide)
 
 
 class PinFactory(DjangoModelFactory):
@@ -115,15 +143,11 @@ class PinFactory(DjangoModelFactory):
         if create and extracted:
             pin.reasons.set(extracted)
 
-    @factory.post_generation
-    def moderated(pin, create, extracted, flagged=False, **kwargs):
-        """moderated=<ModerationStatus> (pending unless told), moderated__flagged=True."""
-        if create:
-            _moderate(pin, status=extracted or ModerationStatus.PENDING, flagged=flagged)
+    moderated = moderation_step()
 
 
 class ApprovedPinFactory(PinFactory):
-    moderated = ModerationStatus.APPROVED
+    moderated = moderation_step(ModerationStatus.APPROVED)
 
 
 class ProposalFactory(DjangoModelFactory):
@@ -138,14 +162,11 @@ class ProposalFactory(DjangoModelFactory):
     why = "Somewhere warm to go with friends, with adults we trust."
     contributor = factory.LazyFunction(contributor_hash)
 
-    @factory.post_generation
-    def moderated(proposal, create, extracted, flagged=False, **kwargs):
-        if create:
-            _moderate(proposal, status=extracted or ModerationStatus.PENDING, flagged=flagged)
+    moderated = moderation_step()
 
 
 class ApprovedProposalFactory(ProposalFactory):
-    moderated = ModerationStatus.APPROVED
+    moderated = moderation_step(ModerationStatus.APPROVED)
 
 
 class ProgressNoteFactory(DjangoModelFactory):
