@@ -8,8 +8,8 @@ import json
 import math
 from functools import lru_cache
 
-from django.core.exceptions import ValidationError
 import shapely
+from django.core.exceptions import ValidationError
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 

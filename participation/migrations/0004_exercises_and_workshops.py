@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import participation.areas
 from django.conf import settings
 from django.db import migrations, models
+
+import participation.areas
 
 
 class Migration(migrations.Migration):
