@@ -34,25 +34,36 @@ def _internal_links(html: str) -> list[str]:
     return links
 
 
-def crawl_public_pages(client, limit: int = 80):
-    """Yields (path, response) for every public HTML page answering 200, breadth first."""
+def shape(path: str) -> str:
+    """Pages whose paths differ only in the last segment are of one type (/services/<slug>/)."""
+    segments = [segment for segment in path.split("/") if segment]
+    return "/".join(segments[:-1]) + f"/*{len(segments)}"
+
+
+def crawl_public_pages(client, limit: int = 60, per_type: int = 3):
+    """Yields (url, response) for public HTML pages answering 200, breadth first: the contract's
+    paths, then up to `per_type` pages of each type they link to."""
     queue = deque(CONTRACT_PUBLIC_PATHS)
     seen: set[str] = set()
-    # One page per distinct path (query strings vary filters, not page types), contract paths
-    # with their queries excepted.
-    seen_paths: set[str] = set()
+    per_shape: dict[str, int] = {}
     while queue and len(seen) < limit:
         url = queue.popleft()
         path = urlsplit(url).path
-        if url in seen or (path in seen_paths and url not in CONTRACT_PUBLIC_PATHS):
+        if url in seen:
             continue
+        if url not in CONTRACT_PUBLIC_PATHS:
+            if path in {urlsplit(done).path for done in seen}:
+                continue  # the same page with other filters
+            if per_shape.get(shape(path), 0) >= per_type:
+                continue
         seen.add(url)
-        seen_paths.add(path)
+        per_shape[shape(path)] = per_shape.get(shape(path), 0) + 1
         response = client.get(url)
         if response.status_code != 200:
             continue
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
-        html = response.content.decode()
         yield url, response
-        queue.extend(link for link in _internal_links(html) if link not in seen)
+        queue.extend(
+            link for link in _internal_links(response.content.decode()) if link not in seen
+        )

@@ -300,3 +300,16 @@ def test_group_and_status_changes_are_logged_with_who_made_them(home_page, caplo
     assert any(
         line.startswith(f"account.is_active user={user.pk}:") and by in line for line in lines
     )
+
+
+def test_a_lost_phone_is_handled_by_resetting_the_second_factor(client, home_page, caplog):
+    from django.core.management import call_command
+
+    user = make_staff("Moderators")
+    sign_in(client, user)
+    assert client.get("/admin/").status_code == 200
+    call_command("reset_second_factor", user.username, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/mfa/setup/")
+    assert any(line.startswith(f"mfa.reset user={user.pk}:") for line in audit_lines(caplog))
