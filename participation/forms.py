@@ -87,11 +87,15 @@ class PinForm(forms.Form):
         error_messages={"invalid_choice": "'%(value)s' is not a time of day we know."},
     )
     comment = TextField(max_length=COMMENT_MAX)
+    # Only open, running exercises: a workshop-only one is reached through its workshop's code.
     exercise = forms.ModelChoiceField(
-        queryset=Exercise.objects.all(),
+        queryset=Exercise.objects.open_to_anyone(),
         to_field_name="slug",
         required=False,
-        error_messages={"invalid_choice": "We do not know that exercise."},
+        error_messages={
+            "invalid_choice": "That mapping exercise is not taking pins here: it may have ended, "
+            "or it may run only in workshops."
+        },
     )
 
     def clean(self):

@@ -15,6 +15,8 @@ from .models import Outcome, Proposal, Reason
 
 class ReasonViewSet(ModelViewSet):
     model = Reason
+    name = "participation_reasons"
+    url_prefix = "have-your-say/reasons"
     icon = "tag"
     menu_label = "Reasons"
     add_to_admin_menu = False
@@ -56,6 +58,8 @@ register_permission_policy(Proposal, AnswersOnly(Proposal), exact_class=True)
 
 class ProposalAnswerViewSet(ModelViewSet):
     model = Proposal
+    name = "participation_answers"
+    url_prefix = "have-your-say/answers"
     icon = "comment"
     menu_label = "Answers to ideas"
     add_to_admin_menu = False
@@ -93,6 +97,8 @@ class ProposalAnswerViewSet(ModelViewSet):
 
 class OutcomeViewSet(ModelViewSet):
     model = Outcome
+    name = "participation_outcomes"
+    url_prefix = "have-your-say/you-said-we-did"
     icon = "tick-inverse"
     menu_label = "You said, we did"
     add_to_admin_menu = False

@@ -16,6 +16,7 @@ from participation.photos import CleanPhoto, store_private
 from services_directory.models import NamedPlace
 
 from .common import PhotoFiles, Submitted, announce_after_commit, fingerprint, new_receipt
+from .exercises import with_exercise
 from .idempotency import run_once
 
 
@@ -63,6 +64,8 @@ def create_pin(
 
     `contributor` is the contributor's keyed hash (participation.contributors), `workshop` a live
     workshop's join code. `contribution_committed` is sent once the transaction commits."""
+    # A pin made inside an open mapping exercise's area is tagged with it.
+    submission = with_exercise(submission)
     with transaction.atomic():
         pin = Pin(
             feeling=submission.feeling,

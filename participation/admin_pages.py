@@ -1,0 +1,40 @@
+"""A base for the extra admin pages of exercises and workshops (a live screen, a comparison...):
+one object, a permission of the model's policy, Wagtail's header and breadcrumbs."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+
+class ObjectAdminPage(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
+    model = None
+    permission_required = "view"
+    index_url_name = ""
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return self.model.objects.all()
+
+    @cached_property
+    def object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse(self.index_url_name),
+                "label": capfirst(self.model._meta.verbose_name_plural),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
