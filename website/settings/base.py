@@ -262,13 +262,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Masks addresses, receipt codes and coordinates in anything logged (website/security).
+    "filters": {"redact": {"()": "website.security.logging.RedactFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.request": {"level": "WARNING"},
         "uvicorn.access": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # Pillow's debug lines print image metadata, a photo's GPS position included.
+        "PIL": {"level": "WARNING"},
         "security.audit": {"level": "INFO"},
     },
 }
