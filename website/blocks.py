@@ -4,8 +4,12 @@ Every block renders with its own template under templates/website/blocks/. Headi
 are h2 (the block's own heading) and h3 (its items), so a page built from them never skips a level.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -125,6 +129,44 @@ class ServiceListBlock(blocks.StructBlock):
         template = "website/blocks/service_list.html"
 
 
+def need_choices() -> list[tuple[str, str]]:
+    """The services directory's needs vocabulary (seeded by its migrations), read each time an
+    editing form is built so new needs appear without a code change."""
+    from services_directory.models import TaxonomyTerm
+
+    try:
+        return [(term.slug, term.name) for term in TaxonomyTerm.objects.needs().order_by("name")]
+    except DatabaseError:  # before the directory's tables exist (e.g. while migrating)
+        return []
+
+
+class RelatedServicesBlock(blocks.StructBlock):
+    """Published services from the directory tagged with any of the chosen needs."""
+
+    heading = blocks.CharBlock(max_length=160, default="Services that can help")
+    needs = blocks.MultipleChoiceBlock(
+        choices=need_choices,
+        help_text="Services tagged with any of these needs are listed, recently checked first.",
+    )
+    limit = blocks.IntegerBlock(min_value=1, max_value=12, default=5, label="How many at most")
+
+    class Meta:
+        icon = "site"
+        label = "Related services (from the directory)"
+        template = "website/blocks/related_services.html"
+
+    def get_context(self, value, parent_context=None):
+        from services_directory.queries import related_services
+
+        context = super().get_context(value, parent_context)
+        needs = list(value["needs"] or [])
+        context["services"] = related_services(needs, value["limit"] or 5)
+        context["directory_url"] = "/services/?" + urlencode([("need", need) for need in needs])
+        # Two such blocks on one page differ by heading or needs; the id must differ too.
+        context["dom_id"] = slugify(f"related {value['heading']} {' '.join(needs)}")[:80]
+        return context
+
+
 class LinkValue(blocks.StructValue):
     @cached_property
     def href(self) -> str:
@@ -239,3 +281,4 @@ class GuidanceBodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     contact = ContactCardBlock()
     services = ServiceListBlock()
+    related_services = RelatedServicesBlock()

@@ -104,11 +104,14 @@ def _ensure_topics() -> dict[str, Topic]:
 def _ensure_guidance(index: Page, data: dict, topics: dict[str, Topic]) -> GuidancePage | None:
     if _existing(index, GuidancePage, data["slug"]):
         return None
+    body = data["body"]
+    if callable(body):
+        body = body(directory_holds_them=_directory_holds_appendix_services())
     page = GuidancePage(
         title=data["title"],
         slug=data["slug"],
         summary=data["summary"],
-        body=_stream(data["body"]),
+        body=_stream(body),
         **{AUDIENCE_FIELDS[Audience(a)]: True for a in data["audiences"]},
     )
     if "reviewed_days_ago" in data:
@@ -118,6 +121,14 @@ def _ensure_guidance(index: Page, data: dict, topics: dict[str, Topic]) -> Guida
         page.next_review_due = today() - data["review_overdue_by"]
     page.topics = [topics[slug] for slug in data["topics"]]
     return _publish(index, page)
+
+
+def _directory_holds_appendix_services() -> bool:
+    from services_directory.queries import related_services
+
+    from .services import GROUPS
+
+    return all(related_services(needs, limit=1) for _, needs, _ in GROUPS)
 
 
 def _resolve_link(index: Page, link: dict) -> dict:

@@ -71,3 +71,8 @@ def link_to_page(slug: str, text: str = "") -> dict:
 
 def link_to_url(url: str, text: str) -> dict:
     return {"url": url, "text": text}
+
+
+def related_services(title: str, needs: list[str], limit: int = 5) -> tuple:
+    """Services pulled from the directory by need when the page is shown."""
+    return ("related_services", {"heading": title, "needs": needs, "limit": limit})

@@ -1,7 +1,7 @@
 """Demo guidance for and from young people and parents: what they told the partnership (short quotes
 with the attribution the strategy gives them) and where to turn."""
 
-from .build import callout, contact, emergency_card, heading, paragraph, quote
+from .build import callout, contact, emergency_card, heading, paragraph, quote, related_services
 
 YOUNG_PEOPLE_SAID = {
     "slug": "what-young-people-told-us",
@@ -157,6 +157,9 @@ FOR_YOUNG_PEOPLE = {
             'You can <a href="/have-your-say/">show us where you feel safe or unsafe</a> in '
             "Bristol, anonymously, and see what changes because of it.",
         ),
+        related_services(
+            "Things to do and people to talk to", ["youth-clubs", "mentoring", "sport"], limit=4
+        ),
     ],
 }
 
@@ -219,6 +222,11 @@ FOR_PARENTS = {
             "Parents told us they needed support too, including in the evenings and at weekends "
             'when problems happen. <a href="/services/?for=parents">Find support for parents and '
             "carers</a>.",
+        ),
+        related_services(
+            "Support for parents and carers",
+            ["parenting-support", "parent-carer-peer-support"],
+            limit=4,
         ),
         emergency_card(),
     ],

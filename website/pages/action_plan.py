@@ -82,7 +82,11 @@ class ActionPlanPage(FilterFormPageMixin, ReviewDatesMixin, Page):
         InlinePanel("proposals", heading="Proposals", label="Proposal"),
         ReviewDatesMixin.review_panel,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("proposals", [index.SearchField("proposal")]),
+    ]
 
     parent_page_types = ["website.EFHIndexPage"]
     subpage_types: list[str] = []
