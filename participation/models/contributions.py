@@ -3,7 +3,7 @@ and deletion for good, photo included."""
 
 from django.db import models, transaction
 
-from moderation.models import ModerationItem, ModerationStatus
+from moderation.models import ModerationStatus
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -35,6 +35,7 @@ class Contribution(models.Model):
         """Nothing to do by default: only pins keep a raw position."""
 
     def delete_for_good(self) -> None:
+        from moderation.services import forget_item
         from participation.photos import delete_private_file
 
         photo = self.moderation_photo_path()
@@ -42,7 +43,7 @@ class Contribution(models.Model):
         with transaction.atomic():
             self.delete()
             if item_id:
-                ModerationItem.objects.filter(pk=item_id).delete()
+                forget_item(item_id)  # moderation keeps only who decided what, and when
             if receipt is not None:
                 receipt.drop_if_empty()
             if photo:

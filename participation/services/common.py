@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from moderation.models import ModerationItem
+from moderation.services import needs_immediate_help
 from participation.codes import code_hash, keyed_hash, receipt_code
 from participation.models import Pin, Proposal, Receipt
 from participation.photos import delete_private_file, private_root
@@ -35,9 +35,8 @@ class Submitted:
 
         Never tell the contributor: the confirmation just shows immediate help prominently."""
         model = Pin if self.kind == "pin" else Proposal
-        return ModerationItem.objects.filter(
-            pk__in=model.objects.filter(pk=self.id).values("moderation_id"), flagged=True
-        ).exists()
+        item_id = model.objects.filter(pk=self.id).values_list("moderation_id", flat=True).first()
+        return item_id is not None and needs_immediate_help(item_id)
 
 
 def fingerprint(payload: dict) -> str:
