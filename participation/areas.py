@@ -23,7 +23,7 @@ MAX_VERTICES = 2000
 
 
 def _loads(value):
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         try:
             return json.loads(value)
         except json.JSONDecodeError as exc:
@@ -36,7 +36,7 @@ def clean_area(value) -> dict | None:
 
     Raises ValidationError with a message staff can act on."""
     value = _loads(value)
-    if value in (None, "", {}):
+    if value is None or (isinstance(value, (str, dict)) and not value):
         return None
     if not isinstance(value, dict):
         raise ValidationError("The area must be a GeoJSON polygon.")
@@ -50,14 +50,19 @@ def clean_area(value) -> dict | None:
         geometry = shape(value)
     except (ValueError, TypeError, AttributeError, IndexError) as exc:
         raise ValidationError("The area's coordinates are not a polygon.") from exc
-    if geometry.is_empty or geometry.area == 0:
+    if geometry.is_empty:
         raise ValidationError("The area is empty: draw at least three corners.")
     if shapely.get_num_coordinates(geometry) > MAX_VERTICES:
         raise ValidationError(f"The area has too many corners (more than {MAX_VERTICES}).")
+    polygons = geometry.geoms if geometry.geom_type == "MultiPolygon" else [geometry]
+    if any(len(set(polygon.exterior.coords)) < 3 for polygon in polygons):
+        raise ValidationError("The area is empty: draw at least three corners.")
     if not geometry.is_valid:
-        raise ValidationError(
-            f"The area's outline crosses itself ({explain_validity(geometry)}). Redraw it."
-        )
+        reason = explain_validity(geometry)
+        problem = "crosses itself" if "intersection" in reason.lower() else "is not valid"
+        raise ValidationError(f"The area's outline {problem} ({reason}). Redraw it.")
+    if geometry.area == 0:
+        raise ValidationError("The area is empty: draw at least three corners.")
     west, south, east, north = geometry.bounds
     b = BRISTOL_BOUNDS
     if south < b["south"] or north > b["north"] or west < b["west"] or east > b["east"]:
