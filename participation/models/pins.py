@@ -147,7 +147,9 @@ class Pin(Contribution):
         if self.exercise_id:
             fields.append(("Exercise", self.exercise.title))
         if self.workshop:
-            fields.append(("Workshop", self.workshop))
+            # A FacilitatorEntry row marks a pin copied from a group's paper map.
+            paper = " (entered by the facilitator from a paper map)"
+            fields.append(("Workshop", self.workshop + paper * hasattr(self, "facilitator_entry")))
         place = f" near {self.place.name}" if self.place_id else ""
         return {
             "title": f"{self.get_feeling_display()} place{place}",
