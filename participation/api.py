@@ -5,6 +5,7 @@ Errors follow the contract: `{"errors": [{"field", "message"}]}`."""
 
 from uuid import UUID
 
+from django.db import OperationalError
 from django.http import HttpResponse
 from ninja import Field, Header, Router, Schema, Status
 
@@ -26,9 +27,11 @@ from .services import (
     submit_proposal,
     support_proposal,
 )
+from .services.writes import is_busy
 
 router = Router(tags=["Have your say"])
 
+BUSY_MESSAGE = "We are very busy: nothing was saved yet. Try again in a few seconds."
 IDEMPOTENCY_HELP = "A new UUID for each submission; send the same one again to retry safely."
 
 
@@ -84,6 +87,7 @@ SUBMISSION_RESPONSES = {
     409: Errors,
     422: Errors,
     429: Errors,
+    503: Errors,
 }
 
 
@@ -101,6 +105,11 @@ def _submit(request, response, form, key_header, submit):
         return Status(exc.status, errors((exc.field, exc.message)))
     except RateLimited as exc:
         return _limited(response, exc)
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        response["Retry-After"] = "5"
+        return Status(503, errors(("body", BUSY_MESSAGE)))
     remember(response, contributor)
     return Status(201 if result.created else 200, result.body())
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from moderation.ip import rate_limit_identity
+
 from .codes import keyed_hash
 
 COOKIE_NAME = "spb_contributor"
@@ -58,6 +60,6 @@ def remember(response, contributor: Contributor):
 
 
 def client_address(request) -> str:
-    """The address rate limits are keyed on: the peer the ASGI server saw (it applies any trusted
-    proxy headers itself). Only ever hashed into short-lived cache keys, never stored."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The address rate limits are keyed on (moderation.ip decides which proxies to believe).
+    Only ever hashed into short-lived cache keys, never stored or logged."""
+    return rate_limit_identity(request)

@@ -20,6 +20,8 @@ from django.utils import timezone
 from participation.codes import keyed_hash, same
 from participation.models import IdempotencyRecord, IdempotencyState
 
+from .writes import one_writer
+
 # A claim left "processing" this long belongs to a request that died: it may be taken over.
 STALE_AFTER = timedelta(minutes=2)
 # Longer than any device keeps a submission for retrying (24 hours).
@@ -107,10 +109,10 @@ def run_once(
         return done
     if guard is not None:
         guard()
-    if secrets.randbelow(50) == 0:
-        forget_expired()
     try:
-        with transaction.atomic():
+        with one_writer(), transaction.atomic():
+            if secrets.randbelow(50) == 0:
+                forget_expired()
             record = IdempotencyRecord.objects.create(key_hash=key_hash, fingerprint=fingerprint)
     except IntegrityError:
         # Another request claimed the key between our look and our claim.
@@ -119,7 +121,8 @@ def run_once(
             return done
         raise InProgress() from None
     try:
-        with transaction.atomic():
+        # The commit hooks (moderation's scan) run inside the same turn as the write.
+        with one_writer(), transaction.atomic():
             object_id, attempt = create()
             finished = IdempotencyRecord.objects.filter(
                 pk=record.pk, state=IdempotencyState.PROCESSING
@@ -127,6 +130,9 @@ def run_once(
             if not finished:
                 raise InProgress()  # our claim went stale and was taken over: roll back
     except BaseException:
-        IdempotencyRecord.objects.filter(pk=record.pk, state=IdempotencyState.PROCESSING).delete()
+        with one_writer():
+            IdempotencyRecord.objects.filter(
+                pk=record.pk, state=IdempotencyState.PROCESSING
+            ).delete()
         raise
     return Done(object_id, attempt, created=True)

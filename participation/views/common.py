@@ -24,6 +24,15 @@ def new_key() -> str:
     return str(uuid.uuid4())
 
 
+def render_busy(request, template: str, context: dict):
+    """The database could not take the write in time: nothing was saved, the form is kept."""
+    context = {**context, "still_sending": "We are very busy: your answers were not saved yet. "
+               "Press Send again in a few seconds."}  # fmt: skip
+    response = render(request, template, context, status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
 def render_limited(request, template: str, context: dict, exc: RateLimited):
     context = {**context, "rate_limited": exc.message}
     response = render(request, template, context, status=429)

@@ -1,5 +1,6 @@
 """Ideas for youth provision: the published ideas with their answers, proposing, supporting."""
 
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -12,8 +13,9 @@ from participation.models import Area, ProposalKind, ProposalWhen
 from participation.presenters import published_proposal, published_proposals
 from participation.services import InProgress, KeyReused, submit_proposal, support_proposal
 from participation.services.proposals import supported_by
+from participation.services.writes import is_busy
 
-from .common import idempotency_key, new_key, render_limited
+from .common import idempotency_key, new_key, render_busy, render_limited
 
 NEW_TEMPLATE = "participation/idea_form.html"
 
@@ -72,6 +74,10 @@ def new_idea(request):
             )
     except RateLimited as exc:
         return render_limited(request, NEW_TEMPLATE, _context(form, key), exc)
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        return render_busy(request, NEW_TEMPLATE, _context(form, key))
     except InProgress as exc:
         return render(
             request, NEW_TEMPLATE, {**_context(form, key), "still_sending": exc.message}, status=409

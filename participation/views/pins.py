@@ -1,6 +1,7 @@
 """The hub and the pin form: a plain form that works without JavaScript; the page's script turns
 it into short steps with a map, a place search and "use my location"."""
 
+from django.db import OperationalError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -9,9 +10,10 @@ from participation.forms import PinPageForm, place_choices
 from participation.limits import RateLimited
 from participation.models import Exercise, Feeling, TimeOfDay
 from participation.services import InProgress, KeyReused, submit_pin
+from participation.services.writes import is_busy
 from services_directory.geo import BRISTOL_BOUNDS
 
-from .common import idempotency_key, new_key, render_limited
+from .common import idempotency_key, new_key, render_busy, render_limited
 
 PIN_TEMPLATE = "participation/pin_form.html"
 
@@ -69,6 +71,10 @@ def add_pin(request):
             )
     except RateLimited as exc:
         return render_limited(request, PIN_TEMPLATE, _form_context(form, key), exc)
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        return render_busy(request, PIN_TEMPLATE, _form_context(form, key))
     except InProgress as exc:
         context = {**_form_context(form, key), "still_sending": exc.message}
         return render(request, PIN_TEMPLATE, context, status=409)

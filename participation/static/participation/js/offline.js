@@ -148,12 +148,13 @@ export async function retryAll() {
 function banner() {
   let element = document.querySelector("[data-offline-banner]");
   if (element) return element;
-  element = document.createElement("div");
+  element = document.createElement("section");
   element.className = "offline-banner";
   element.setAttribute("data-offline-banner", "");
+  element.setAttribute("aria-label", "Waiting to send");
   element.hidden = true;
   element.innerHTML =
-    '<div class="container"><h2 class="visually-hidden">Waiting to send</h2>' +
+    '<div class="container">' +
     '<p role="status" data-offline-text></p><p data-offline-note></p>' +
     '<div class="button-row">' +
     '<button type="button" class="button button--secondary" data-offline-retry>Try again now</button>' +
