@@ -1,3 +1,7 @@
 """moderation's websocket routes, gathered by website/routing.py."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import ModerationConsumer
+
+websocket_urlpatterns = [path("ws/moderation/", ModerationConsumer.as_asgi())]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("services_directory.urls")),
     path("", include("participation.urls")),
     path("", include("mapping.urls")),
+    path("", include("moderation.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,91 @@
+"""Moderators' and leads' forms. Every decision form posts to its own URL, so the page works
+without JavaScript; the keyboard shortcuts only focus or submit these forms."""
+
+from django import forms
+
+from .models import Outcome, Pathway, RejectionReason
+
+NOTE_WIDGET = forms.Textarea(attrs={"rows": 2})
+
+
+class ApproveForm(forms.Form):
+    published_text = forms.CharField(
+        label="Text to publish",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the public will read. Redactions rebuild it from the original, so edit "
+        "this last.",
+    )
+    response = forms.CharField(
+        label="Note to the contributor (optional)",
+        required=False,
+        max_length=1000,
+        widget=NOTE_WIDGET,
+        help_text="Shown with their receipt code.",
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why it is not published",
+        choices=[("", "Choose a reason")]
+        + [c for c in RejectionReason.choices if c[0] != RejectionReason.SAFEGUARDING],
+    )
+    note = forms.CharField(
+        label="Note for the audit (optional)", required=False, max_length=2000, widget=NOTE_WIDGET
+    )
+    response = forms.CharField(
+        label="Note to the contributor (optional)",
+        required=False,
+        max_length=1000,
+        widget=NOTE_WIDGET,
+    )
+
+
+class EscalateForm(forms.Form):
+    note = forms.CharField(label="Why you are escalating it", max_length=2000, widget=NOTE_WIDGET)
+
+
+class RedactForm(forms.Form):
+    """One span of the original text, redacted (on) or restored (off)."""
+
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    kind = forms.CharField(max_length=20, required=False)
+    on = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if "start" in data and "end" in data and data["end"] <= data["start"]:
+            raise forms.ValidationError("The end of the part to redact must come after its start.")
+        return data
+
+
+class RedactWordsForm(forms.Form):
+    words = forms.CharField(
+        label="Redact these words",
+        max_length=200,
+        help_text="Something the scan missed: every place they appear is redacted.",
+    )
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What you did", choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    pathway = forms.ChoiceField(
+        label="Pathway", choices=[("", "Choose the pathway")] + Pathway.choices, required=False
+    )
+    referred_to = forms.CharField(
+        label="Referred to (service, team or person, and any reference)",
+        max_length=200,
+        required=False,
+    )
+    reason = forms.CharField(
+        label="Reason", required=False, max_length=2000, widget=NOTE_WIDGET,
+        help_text="Required for no further action.",
+    )  # fmt: skip
+    return_to_queue = forms.BooleanField(
+        label="It is not a disclosure: return it to the moderation queue (clears the flag)",
+        required=False,
+    )

@@ -1,0 +1,182 @@
+"""The moderation queue (general, unflagged) and the safeguarding queue (flagged, leads only):
+Wagtail index views with filters, a live count of what changed, and bulk approval."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
+from wagtail.admin.views import generic
+
+from moderation import services
+from moderation.filters import QueueFilterSet
+from moderation.models import ModerationItem
+from moderation.permissions import can_moderate
+from moderation.scanner import CATEGORY_LABELS
+
+from . import Forbidden403Mixin, forbid_as_403
+
+
+class QueueTable(Table):
+    def get_row_attrs(self, instance):
+        attrs = super().get_row_attrs(instance)
+        attrs["data-item-id"] = str(instance.pk)
+        attrs["data-item-status"] = instance.status
+        return attrs
+
+
+class SelectColumn(Column):
+    """A checkbox for bulk approval, only on items with no flag at all."""
+
+    cell_template_name = "moderation/admin/cells/select.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["eligible"] = not instance.flags
+        context["item"] = instance
+        return context
+
+
+def waiting_for(item) -> str:
+    return timesince(item.created_at, timezone.now()).split(",")[0]
+
+
+def claim_label(item) -> str:
+    if item.claimed_by_id and services.claim_is_live(item):
+        return f"Claimed by {item.claimed_by.get_username()}"
+    return "Open"
+
+
+def categories_label(item) -> str:
+    return ", ".join(CATEGORY_LABELS.get(slug, slug) for slug in item.disclosure) or (
+        "Escalated by a moderator" if item.escalation_note else "Scan failed: read it"
+    )
+
+
+class QueueIndexView(Forbidden403Mixin, generic.IndexView):
+    model = ModerationItem
+    any_permission_required = None
+    permission_required = "moderate"
+    page_title = "Moderation queue"
+    header_icon = "tasks"
+    paginate_by = 50
+    default_ordering = "created_at"
+    table_class = QueueTable
+    filterset_class = QueueFilterSet
+    template_name = "moderation/admin/queue.html"
+    review_url_name = "moderation_queue:review"
+
+    def get_base_queryset(self):
+        return ModerationItem.objects.open().general_queue().select_related("claimed_by")
+
+    @property
+    def columns(self):
+        return [
+            SelectColumn("select", label="Select"),
+            TitleColumn(
+                "kind",
+                label="Contribution",
+                url_name=self.review_url_name,
+                accessor=lambda item: f"{item.get_status_display()}: {item.kind}",
+            ),
+            DateColumn("created_at", label="Received", sort_key="created_at"),
+            Column("waiting", label="Waiting", accessor=waiting_for),
+            Column("exercise", label="Exercise"),
+            Column("workshop", label="Workshop"),
+            Column("flags", label="Flags", accessor=lambda i: ", ".join(i.flags) or "none"),
+            Column("claim", label="Claim", accessor=claim_label),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bulk_approve_url"] = reverse("moderation_queue:bulk_approve")
+        context["next_url"] = reverse("moderation_queue:next")
+        return context
+
+
+class SafeguardingIndexView(QueueIndexView):
+    permission_required = "safeguard"
+    page_title = "Safeguarding queue"
+    header_icon = "warning"
+    review_url_name = "moderation_safeguarding:review"
+    template_name = "moderation/admin/safeguarding_queue.html"
+
+    def get_base_queryset(self):
+        return ModerationItem.objects.open().safeguarding_queue().select_related("claimed_by")
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "kind",
+                label="Contribution",
+                url_name=self.review_url_name,
+                accessor=lambda item: f"Possible disclosure: {item.kind}",
+            ),
+            Column("indicators", label="Indicators", accessor=categories_label),
+            DateColumn("created_at", label="Received", sort_key="created_at"),
+            Column("waiting", label="Waiting", accessor=waiting_for),
+            Column("claim", label="Claim", accessor=claim_label),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["alerts_url"] = reverse("moderation_safeguarding:alerts")
+        return context
+
+
+@forbid_as_403
+def next_item(request):
+    """The oldest open item nobody else holds, for the "n" shortcut and after each decision."""
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    expiry = timezone.now() - timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
+    item = (
+        ModerationItem.objects.open()
+        .general_queue()
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=expiry) | Q(claimed_by=request.user))
+        .order_by("created_at")
+        .first()
+    )
+    if item is None:
+        messages.success(request, "The queue is empty: nothing is waiting.")
+        return redirect("moderation_queue:index")
+    return redirect("moderation_queue:review", item.pk)
+
+
+def _uuid(value):
+    try:
+        return uuid.UUID(value)
+    except ValueError:  # a malformed id is simply not approved
+        return None
+
+
+@forbid_as_403
+@require_POST
+def bulk_approve(request):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    ids = [_uuid(value) for value in request.POST.getlist("item")]
+    ids = [value for value in ids if value is not None]
+    if not ids:
+        messages.error(request, "Select the contributions to approve first.")
+        return HttpResponseRedirect(reverse("moderation_queue:index"))
+    approved, skipped = services.bulk_approve(ids, request.user)
+    if approved:
+        messages.success(request, f"Approved {len(approved)} contributions with no flags.")
+    if skipped:
+        messages.warning(
+            request,
+            f"{len(skipped)} were not approved: they have a flag, or someone else has decided or "
+            "claimed them. Open them one by one.",
+        )
+    return HttpResponseRedirect(reverse("moderation_queue:index"))

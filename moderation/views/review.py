@@ -1,0 +1,293 @@
+"""One contribution, as a moderator judges it: its words with the scan's spans highlighted (one
+click redacts or restores), what the public would read, its exact place on a map, its photo
+(blurred until asked for), and the decisions. Every action is a plain POST form; errors come
+back on the same page with a 4xx status, never a 500."""
+
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from moderation import safeguarding, services
+from moderation.errors import ModerationError
+from moderation.forms import (
+    ApproveForm,
+    DecisionForm,
+    EscalateForm,
+    RedactForm,
+    RedactWordsForm,
+    RejectForm,
+)
+from moderation.models import AuditEntry, ModerationItem
+from moderation.permissions import can_moderate, can_safeguard, can_see, can_view_audit
+from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
+
+from . import Forbidden403Mixin, forbid_as_403
+
+SHORTCUTS = [
+    ("c", "Claim or release"),
+    ("a", "Approve"),
+    ("r", "Reject (choose a reason)"),
+    ("e", "Escalate to a safeguarding lead"),
+    ("s", "Show hidden text and photo"),
+    ("n", "Next item"),
+    ("q", "Back to the queue"),
+    ("?", "Show these shortcuts"),
+]
+
+
+def item_or_404(request, pk) -> ModerationItem:
+    item = get_object_or_404(
+        ModerationItem.objects.select_related("claimed_by", "decided_by", "content_type"), pk=pk
+    )
+    if not can_see(request.user, item):
+        raise PermissionDenied
+    return item
+
+
+def segments(text: str, item: ModerationItem) -> list[dict]:
+    """The original text cut at every detected or redacted span, for highlighting."""
+    redacted = {(s["start"], s["end"]) for s in item.redactions}
+    spans = {(s["start"], s["end"]): s["kind"] for s in item.pii}
+    spans.update({(s["start"], s["end"]): s["kind"] for s in item.redactions})
+    out, position = [], 0
+    for (start, end), kind in sorted(spans.items()):
+        if start < position or end > len(text):
+            continue
+        if start > position:
+            out.append({"text": text[position:start], "start": position, "span": False})
+        out.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "label": REDACTION_LABELS.get(kind, "[removed]"),
+                "redacted": (start, end) in redacted,
+                "span": True,
+                "index": len(out),
+            }
+        )
+        position = end
+    if position < len(text):
+        out.append({"text": text[position:], "start": position, "span": False})
+    return out
+
+
+class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "moderation/admin/review.html"
+    header_icon = "doc-full"
+
+    def get(self, request, pk):
+        return self.respond(request, item_or_404(request, pk))
+
+    def respond(self, request, item, *, status=200, error="", **forms):
+        self.request, self.item = request, item
+        context = self.get_context_data(error=error, **forms)
+        return self.render_to_response(context, status=status)
+
+    def get_page_title(self):
+        return "Possible disclosure" if self.item.flagged else "Review a contribution"
+
+    def get_breadcrumbs_items(self):
+        if self.item.flagged:
+            queue = {"url": reverse("moderation_safeguarding:index"), "label": "Safeguarding queue"}
+        else:
+            queue = {"url": reverse("moderation_queue:index"), "label": "Moderation queue"}
+        return [*self.breadcrumbs_items, queue, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, error="", **forms):
+        context = super().get_context_data()
+        item, user = self.item, self.request.user
+        contribution = item.contribution
+        summary = contribution.moderation_summary() if contribution is not None else None
+        text = contribution.moderation_text() if contribution is not None else ""
+        lead = can_safeguard(user)
+        context.update(
+            item=item,
+            summary=summary,
+            segments=segments(text, item),
+            original=text,
+            error=error,
+            lead=lead,
+            claimed_by_me=item.claimed_by_id == user.pk and services.claim_is_live(item),
+            claimed_by_other=item.claimed_by_id not in (None, user.pk)
+            and services.claim_is_live(item),
+            categories=[CATEGORY_LABELS.get(slug, slug) for slug in item.disclosure],
+            position=_position(summary),
+            photo_url=reverse("moderation_queue:photo", args=[item.pk]) if item.has_photo else "",
+            shortcuts=SHORTCUTS,
+            approve_form=forms.get("approve_form")
+            or ApproveForm(initial={"published_text": item.published_text}),
+            reject_form=forms.get("reject_form") or RejectForm(),
+            escalate_form=forms.get("escalate_form") or EscalateForm(),
+            words_form=forms.get("words_form") or RedactWordsForm(),
+            decision_form=forms.get("decision_form") or DecisionForm(),
+            alerts=list(item.alerts.select_related("acknowledged_by")) if lead else [],
+            decisions=list(item.decisions.select_related("decided_by")) if lead else [],
+            history=list(AuditEntry.objects.for_item(item.pk)) if can_view_audit(user) else [],
+            next_url=reverse("moderation_queue:next"),
+            queue_url=reverse(
+                "moderation_safeguarding:index" if item.flagged else "moderation_queue:index"
+            ),
+        )
+        return context
+
+
+def _position(summary) -> dict | None:
+    if not summary or summary.get("lat") is None or summary.get("lng") is None:
+        return None
+    config = settings.LEAFLET_CONFIG
+    return {
+        "lat": summary["lat"],
+        "lng": summary["lng"],
+        "zoom": 17,
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "maxZoom": config["MAX_ZOOM"],
+    }
+
+
+def review_url(item) -> str:
+    name = "moderation_safeguarding:review" if item.flagged else "moderation_queue:review"
+    return reverse(name, args=[item.pk])
+
+
+def _action(handler):
+    """A POST on one item: permission checked, moderation errors shown on the item's page with
+    their status (403, 409), invalid forms with 400."""
+
+    @forbid_as_403
+    @require_POST
+    def view(request, pk):
+        item = item_or_404(request, pk)
+        try:
+            return handler(request, item)
+        except ModerationError as error:
+            item.refresh_from_db()
+            if not can_see(request.user, item):
+                raise PermissionDenied from error
+            return ReviewView().respond(request, item, status=error.status, error=error.message)
+
+    view.__name__ = handler.__name__
+    return view
+
+
+def _invalid(request, item, **forms):
+    return ReviewView().respond(
+        request, item, status=400, error="Please correct the form below.", **forms
+    )
+
+
+def _after_decision(request, item, message):
+    messages.success(request, message)
+    if request.POST.get("then") == "queue":
+        return HttpResponseRedirect(reverse("moderation_queue:index"))
+    return HttpResponseRedirect(reverse("moderation_queue:next"))
+
+
+@_action
+def claim(request, item):
+    if item.claimed_by_id == request.user.pk and services.claim_is_live(item):
+        services.release(item.pk, request.user)
+        messages.success(request, "Released: someone else can take it now.")
+    else:
+        services.claim(item.pk, request.user)
+        messages.success(request, "Claimed: it is yours for the next few minutes.")
+    return HttpResponseRedirect(review_url(item))
+
+
+@_action
+def redact(request, item):
+    form = RedactForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item)
+    data = form.cleaned_data
+    services.set_redaction(
+        item.pk, request.user, start=data["start"], end=data["end"],
+        kind=data["kind"] or "manual", on=data["on"],
+    )  # fmt: skip
+    return HttpResponseRedirect(review_url(item) + "#text")
+
+
+@_action
+def redact_words(request, item):
+    form = RedactWordsForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, words_form=form)
+    services.redact_words(item.pk, request.user, form.cleaned_data["words"])
+    return HttpResponseRedirect(review_url(item) + "#text")
+
+
+@_action
+def approve(request, item):
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, approve_form=form)
+    text = form.cleaned_data["published_text"] if "published_text" in request.POST else None
+    services.approve(item.pk, request.user, published_text=text,
+                     response=form.cleaned_data["response"])  # fmt: skip
+    return _after_decision(request, item, "Approved: it is public now.")
+
+
+@_action
+def reject(request, item):
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, reject_form=form)
+    data = form.cleaned_data
+    services.reject(item.pk, request.user, reason=data["reason"], note=data["note"],
+                    response=data["response"])  # fmt: skip
+    return _after_decision(request, item, "Rejected: it will not be published.")
+
+
+@_action
+def escalate(request, item):
+    form = EscalateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, escalate_form=form)
+    services.escalate(item.pk, request.user, note=form.cleaned_data["note"])
+    return _after_decision(request, item, "Escalated: the safeguarding leads have been alerted.")
+
+
+@_action
+def decide(request, item):
+    if not can_safeguard(request.user):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, decision_form=form)
+    try:
+        decision = safeguarding.record_decision(item.pk, request.user, **form.cleaned_data)
+    except safeguarding.DecisionError as error:
+        for field, message in error.errors.items():
+            form.add_error(field, message)
+        return _invalid(request, item, decision_form=form)
+    messages.success(request, f"Recorded: {decision.get_outcome_display().lower()}.")
+    return HttpResponseRedirect(reverse("moderation_safeguarding:index"))
+
+
+@forbid_as_403
+def photo(request, pk):
+    """The contribution's private photo, to moderators of this item only, never cached."""
+    item = item_or_404(request, pk)
+    if not can_moderate(request.user) and not can_safeguard(request.user):
+        raise PermissionDenied
+    contribution = item.contribution
+    path = contribution.moderation_photo_path() if contribution is not None else None
+    if not path or not Path(path).is_file():
+        raise Http404("No photo")
+    content_type = mimetypes.guess_type(path)[0] or "image/jpeg"
+    # FileResponse closes the file once it has been sent.
+    response = FileResponse(open(path, "rb"), content_type=content_type)  # noqa: SIM115
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Disposition"] = "inline"
+    return response

@@ -1,0 +1,145 @@
+"""moderation in the Wagtail admin: one "Moderation" menu with the queue, the safeguarding queue
+and alerts (leads only), the audit (leads only) and the scan's phrases (leads only)."""
+
+from django.urls import path, reverse
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import ScanPhrase
+from .permissions import can_moderate, can_safeguard, can_view_audit
+from .views import Forbidden403Mixin, queue, review, safeguarding
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+class CheckedViewSet(ViewSet):
+    """A viewset whose menu item shows only to those who may use it."""
+
+    check = staticmethod(can_moderate)
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            check=self.check,
+        )
+
+
+class QueueViewSet(CheckedViewSet):
+    name = "moderation_queue"
+    url_prefix = "moderation/queue"
+    icon = "tasks"
+    menu_label = "Moderation queue"
+    index_view_class = queue.QueueIndexView
+
+    def get_urlpatterns(self):
+        index = self.index_view_class.as_view(
+            index_url_name=f"{self.name}:index", index_results_url_name=f"{self.name}:index_results"
+        )
+        results = self.index_view_class.as_view(
+            index_url_name=f"{self.name}:index",
+            index_results_url_name=f"{self.name}:index_results",
+            results_only=True,
+        )
+        return [
+            path("", index, name="index"),
+            path("results/", results, name="index_results"),
+            path("next/", queue.next_item, name="next"),
+            path("bulk-approve/", queue.bulk_approve, name="bulk_approve"),
+            path("<uuid:pk>/", review.ReviewView.as_view(), name="review"),
+            path("<uuid:pk>/claim/", review.claim, name="claim"),
+            path("<uuid:pk>/redact/", review.redact, name="redact"),
+            path("<uuid:pk>/redact-words/", review.redact_words, name="redact_words"),
+            path("<uuid:pk>/approve/", review.approve, name="approve"),
+            path("<uuid:pk>/reject/", review.reject, name="reject"),
+            path("<uuid:pk>/escalate/", review.escalate, name="escalate"),
+            path("<uuid:pk>/photo/", review.photo, name="photo"),
+        ]
+
+
+class SafeguardingViewSet(QueueViewSet):
+    name = "moderation_safeguarding"
+    url_prefix = "moderation/safeguarding"
+    icon = "warning"
+    menu_label = "Safeguarding queue"
+    check = staticmethod(can_safeguard)
+    index_view_class = queue.SafeguardingIndexView
+
+    def get_urlpatterns(self):
+        index, results = super().get_urlpatterns()[:2]
+        return [
+            index,
+            results,
+            path("alerts/", safeguarding.AlertsView.as_view(), name="alerts"),
+            path("alerts/<int:pk>/acknowledge/", safeguarding.acknowledge, name="acknowledge"),
+            path("<uuid:pk>/", review.ReviewView.as_view(), name="review"),
+            path("<uuid:pk>/decide/", review.decide, name="decide"),
+        ]
+
+
+class AlertsMenu(CheckedViewSet):
+    """A menu entry for the alerts page (its URLs live with the safeguarding queue)."""
+
+    name = "moderation_alerts"
+    icon = "warning"
+    menu_label = "Safeguarding alerts"
+    check = staticmethod(can_safeguard)
+
+    @property
+    def menu_url(self):
+        return reverse("moderation_safeguarding:alerts")
+
+
+class AuditViewSet(CheckedViewSet):
+    name = "moderation_audit"
+    url_prefix = "moderation/audit"
+    icon = "history"
+    menu_label = "Moderation audit"
+    check = staticmethod(can_view_audit)
+
+    def get_urlpatterns(self):
+        kwargs = {"index_url_name": f"{self.name}:index",
+                  "index_results_url_name": f"{self.name}:index_results"}  # fmt: skip
+        view = safeguarding.AuditIndexView
+        return [
+            path("", view.as_view(**kwargs), name="index"),
+            path("results/", view.as_view(results_only=True, **kwargs), name="index_results"),
+        ]
+
+
+class ScanPhraseViewSet(ModelViewSet):
+    model = ScanPhrase
+    index_view_class = type("PhraseIndexView", (Forbidden403Mixin, generic.IndexView), {})
+    add_view_class = type("PhraseCreateView", (Forbidden403Mixin, generic.CreateView), {})
+    edit_view_class = type("PhraseEditView", (Forbidden403Mixin, generic.EditView), {})
+    delete_view_class = type("PhraseDeleteView", (Forbidden403Mixin, generic.DeleteView), {})
+    name = "moderation_phrases"
+    url_prefix = "moderation/phrases"
+    icon = "edit"
+    menu_label = "Scan phrases"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["category", "phrase", "notes", "active"]
+    list_display = ["phrase", "category", "active", "created_at"]
+    list_filter = ["category", "active"]
+    search_fields = ["phrase"]
+
+
+class ModerationGroup(ViewSetGroup):
+    menu_label = "Moderation"
+    menu_icon = "tasks"
+    menu_name = "moderation"
+    menu_order = 150
+    items = (QueueViewSet, SafeguardingViewSet, AlertsMenu, AuditViewSet, ScanPhraseViewSet)
