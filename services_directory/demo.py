@@ -67,7 +67,6 @@ def _seed_services(orgs) -> int:
             professional_referral=pro_ref,
             minimum_age=ages[0],
             maximum_age=ages[1],
-            free=True,
         )
         service.save()
         service.terms.set(_terms(needs, audiences))

@@ -35,12 +35,16 @@ class DirectorySearchForm(forms.Form):
     free = forms.BooleanField(label="Free only", required=False)
     near = forms.ChoiceField(label="Near", required=False)
     within = forms.ChoiceField(label="Within", required=False, choices=WITHIN_CHOICES)
-    type = forms.ChoiceField(label="Show", required=False, choices=KIND_CHOICES)
+    type = forms.ChoiceField(
+        label="Show", required=False, choices=KIND_CHOICES, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # "for" is the contract's parameter name but a Python keyword, so it is added here.
-        self.fields["for"] = forms.ChoiceField(label="For", required=False)
+        self.fields["for"] = forms.ChoiceField(
+            label="For", required=False, widget=forms.RadioSelect
+        )
         self.fields["need"].choices = [
             (t.slug, t.name) for t in TaxonomyTerm.objects.of(NEEDS).order_by("order")
         ]
@@ -77,6 +81,16 @@ class DirectorySearchForm(forms.Form):
             near=self.places.get(data.get("near") or ""),
             within_miles=float(data["within"]) if data.get("within") else None,
         )
+
+    def options(self, name: str) -> list[dict]:
+        """A field's choices with their state, for templates that write the inputs themselves
+        (much cheaper than rendering a widget template per choice)."""
+        value = self[name].value()
+        chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value or "")}
+        return [
+            {"value": v, "label": label, "checked": str(v) in chosen, "id": f"id_{name}_{i}"}
+            for i, (v, label) in enumerate(self.fields[name].choices)
+        ]
 
     @property
     def is_filtered(self) -> bool:

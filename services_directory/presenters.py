@@ -36,7 +36,7 @@ class Result:
         if names:
             return "; ".join(names)
         areas = [a.name for a in self.service.service_areas.all()]
-        return ", ".join(areas) if areas else "Covers the whole of Bristol"
+        return f"Covers {', '.join(areas)}" if areas else "Covers the whole of Bristol"
 
     def markers(self) -> list[dict]:
         return [

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
-    Exists,
     ExpressionWrapper,
     F,
     FloatField,
@@ -70,12 +69,11 @@ def published() -> ServiceQuerySet:
 
 
 def _tagged(taxonomy: str, slugs) -> Q:
+    # A plain (uncorrelated) IN subquery: evaluated once, not once per service.
     links = Service.terms.through.objects.filter(
-        service_id=OuterRef("pk"),
-        taxonomyterm__taxonomy__slug=taxonomy,
-        taxonomyterm__slug__in=list(slugs),
+        taxonomyterm__taxonomy__slug=taxonomy, taxonomyterm__slug__in=list(slugs)
     )
-    return Q(Exists(links))
+    return Q(pk__in=links.values("service_id"))
 
 
 def _distance_sq(lat: float, lng: float, prefix: str = "") -> ExpressionWrapper:
@@ -176,6 +174,7 @@ def for_display(services) -> ServiceQuerySet:
         "schedules",
         "phones",
         "contacts",
+        "service_areas",
     )
 
 

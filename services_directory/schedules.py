@@ -6,27 +6,24 @@ whose closing time is earlier than its opening time runs past midnight."""
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import DAY_CODES, Frequency, Schedule
 from .models.details import EVENING_STARTS, WEEKEND
 
 
-def _schedules():
-    return Schedule.objects.filter(service=OuterRef("pk"))
+def _having(condition: Q) -> Q:
+    """Services with a schedule row matching `condition` (an uncorrelated IN subquery)."""
+    return Q(pk__in=Schedule.objects.filter(condition).values("service_id"))
 
 
 def evening_condition() -> Q:
     """Open after 18:00 on some day: closes after six, opens after six, or runs past midnight."""
-    return Q(
-        Exists(
-            _schedules().filter(
-                Q(closes_at__gt=EVENING_STARTS)
-                | Q(opens_at__gte=EVENING_STARTS)
-                | Q(closes_at__lt=F("opens_at"))
-            )
-        )
+    return _having(
+        Q(closes_at__gt=EVENING_STARTS)
+        | Q(opens_at__gte=EVENING_STARTS)
+        | Q(closes_at__lt=F("opens_at"))
     )
 
 
@@ -34,7 +31,7 @@ def weekend_condition() -> Q:
     days = Q()
     for code in WEEKEND:
         days |= Q(byday__contains=code)
-    return Q(Exists(_schedules().filter(days)))
+    return _having(days)
 
 
 def _valid_on(day: datetime.date) -> Q:
@@ -60,7 +57,7 @@ def open_now_condition(now: datetime.datetime | None = None) -> Q:
     overnight = Q(
         byday__contains=yesterday, closes_at__lt=F("opens_at"), closes_at__gt=time
     ) & _valid_on(today - datetime.timedelta(days=1))
-    return Q(Exists(_schedules().filter(weekly & (same_day | overnight))))
+    return _having(weekly & (same_day | overnight))
 
 
 def format_time(value: datetime.time | None) -> str:

@@ -8,7 +8,7 @@ PostgreSQL."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from .models import Service, TaxonomyTerm
 from .text import STOPWORDS, tokens
@@ -57,9 +57,10 @@ def text_condition(query: str) -> Q:
     """The WHERE condition of a free-text query (an empty Q when the query has no words)."""
     found, rest = parse(query, term_phrases())
     condition = Q()
-    tagged = Service.terms.through.objects.filter(service_id=OuterRef("pk"))
+    links = Service.terms.through.objects
     for phrase in found:
-        has_term = Exists(tagged.filter(taxonomyterm_id__in=phrase.term_ids))
+        tagged = links.filter(taxonomyterm_id__in=phrase.term_ids).values("service_id")
+        has_term = Q(pk__in=tagged)
         condition &= has_term | Q(search_text__contains=" " + " ".join(phrase.words))
     for word in rest:
         condition &= Q(search_text__contains=" " + word)

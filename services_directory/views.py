@@ -40,7 +40,9 @@ def directory(request):
         "saved_entries": {r.service.slug: r.saved_entry() for r in results},
         "query_string": params.urlencode(),
         "share_url": request.build_absolute_uri(),
-        "audience_field": form["for"],
+        "options": {
+            name: form.options(name) for name in ("when", "near", "within", "for", "need", "type")
+        },
     }
     return render(request, "services_directory/index.html", context, status=status)
 

@@ -7,7 +7,7 @@ import datetime
 import math
 import uuid
 
-from django.db.models import Avg, Exists, OuterRef, Prefetch, Q
+from django.db.models import Avg, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -108,13 +108,13 @@ def filtered_services(params: "ServiceFilters"):
             near=_place(params.x_near),
         )
     )
+    links = Service.terms.through.objects
     if params.taxonomy_term_id:
-        services = services.filter(terms__id=params.taxonomy_term_id)
+        tagged = links.filter(taxonomyterm_id=params.taxonomy_term_id)
+        services = services.filter(pk__in=tagged.values("service_id"))
     if params.taxonomy_id:
-        links = Service.terms.through.objects.filter(
-            service_id=OuterRef("pk"), taxonomyterm__taxonomy_id=params.taxonomy_id
-        )
-        services = services.filter(Exists(links))
+        tagged = links.filter(taxonomyterm__taxonomy_id=params.taxonomy_id)
+        services = services.filter(pk__in=tagged.values("service_id"))
     if params.minimum_age is not None:
         services = services.filter(minimum_age__gte=params.minimum_age)
     if params.maximum_age is not None:
@@ -127,12 +127,10 @@ def filtered_services(params: "ServiceFilters"):
     if params.day:
         schedule &= Q(byday__contains=_day_code(params.day))
     if schedule:
-        services = services.filter(
-            Exists(Schedule.objects.filter(schedule, service=OuterRef("pk")))
-        )
+        services = services.filter(pk__in=Schedule.objects.filter(schedule).values("service_id"))
     if params.modified_after:
         services = services.filter(last_modified__gte=params.modified_after)
-    return services.distinct()
+    return services
 
 
 def full_services():

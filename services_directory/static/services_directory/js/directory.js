@@ -65,13 +65,19 @@ function drawMap() {
       keyboard: true,
     })
       .bindPopup(() => popupContent(marker))
+      .on("popupopen", (event) => {
+        // Keyboard users land on the popup's link, the way to the same entry in the list.
+        const link = event.popup.getElement().querySelector(".leaflet-popup-content a");
+        if (link) link.focus();
+      })
       .addTo(layer);
   }
   layer.addTo(map);
   if (markers.length === 1) {
     map.setView([markers[0].lat, markers[0].lng], 15);
   } else {
-    map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+    // Room above each pin for its icon, which stands on the point.
+    map.fitBounds(layer.getBounds(), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 12], maxZoom: 15 });
   }
 }
 
