@@ -15,7 +15,9 @@ from django.urls import path
 from moderation.staff_sockets import CLOSE_CODE, StaffSocketMixin
 from tests.auth import make_staff, sign_in, websocket_headers
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback: transactional tests flush the tables, and the staff groups come from
+# migrations (mixing flushing and restoring tests in one module breaks the restore).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class ProbeConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
@@ -111,5 +113,24 @@ def test_a_session_ended_any_other_way_is_noticed_by_the_recheck(settings):
         assert await socket.receive_nothing(timeout=0.5)  # still valid: stays open
         await sync_to_async(Session.objects.filter(session_key=session_key).delete)()
         return await closed_with(socket, timeout=2)
+
+    assert async_to_sync(scenario)() == CLOSE_CODE
+
+
+def test_signing_out_closes_the_moderators_live_queue():
+    """The same through the real websocket stack of asgi.py and moderation's consumer."""
+    from website.asgi import build_application
+    from website.staff_groups import MODERATORS
+
+    moderator = sign_in(Client(), make_staff(MODERATORS))
+
+    async def scenario():
+        socket = WebsocketCommunicator(
+            build_application(), "/ws/moderation/", headers=websocket_headers(moderator)
+        )
+        connected, _ = await socket.connect()
+        assert connected
+        await sync_to_async(moderator.post)("/admin/logout/")
+        return await closed_with(socket)
 
     assert async_to_sync(scenario)() == CLOSE_CODE
