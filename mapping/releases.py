@@ -1,0 +1,140 @@
+"""Releases: each month built once, frozen, and every published figure added up from them.
+
+A span of months is the sum of its months' releases, cell by cell, so it reveals nothing the
+monthly releases did not; and since those never change, the same question always gets the same
+bytes. Finished answers are cached (they only change when a new month is released)."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from participation.models import Pin
+
+from .aggregation import TOP_REASONS, aggregate_month
+from .models import Release
+from .selection import (
+    Filters,
+    Selection,
+    last_released_month,
+    months_back,
+    months_between,
+    next_month,
+)
+
+CACHE_SECONDS = 300
+# The longest span one answer adds up (ten years): older months are left out.
+MAX_MONTHS = 120
+
+
+def canonical_json(data) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def get_release(period: str, filters: Filters) -> Release:
+    """The frozen release of a month, built now if this is the first time anyone asked."""
+    key = {**filters.as_dict(), "period": period}
+    release = Release.objects.for_rules().filter(**key).first()
+    if release:
+        return release
+    aggregate = aggregate_month(period, filters)
+    body = canonical_json({"cells": aggregate.cells})
+    # Two requests may build the same month at once: the first one stored wins, for both.
+    release, _ = Release.objects.get_or_create(
+        **key,
+        min_contributors=settings.MAP_MIN_CONTRIBUTORS,
+        rounding=settings.MAP_COUNT_ROUNDING,
+        defaults={
+            "body": body,
+            "digest": hashlib.sha256(body.encode()).hexdigest(),
+            "cells": len(aggregate.cells),
+            "includes_demo": aggregate.includes_demo,
+        },
+    )
+    return release
+
+
+def first_month() -> str | None:
+    return Pin.objects.published().order_by("period").values_list("period", flat=True).first()
+
+
+def released_months(selection: Selection) -> list[str]:
+    """The whole months a selection covers that are released. Months asked for by name are kept
+    even before the first contribution (so a month's answer never depends on other months); an
+    open start begins at the first month with published contributions."""
+    end = min(selection.end or last_released_month(), last_released_month())
+    start = selection.start or first_month() or next_month(end)
+    start = max(start, months_back(end, MAX_MONTHS - 1))
+    return months_between(start, end) if start <= end else []
+
+
+@dataclass
+class Published:
+    """The published cells of a selection: the sum of its months' releases."""
+
+    selection: Selection
+    months: list[str]
+    cells: list[dict]
+    includes_demo: bool = False
+
+    @property
+    def start(self) -> str:
+        return self.months[0] if self.months else ""
+
+    @property
+    def end(self) -> str:
+        return self.months[-1] if self.months else ""
+
+
+def add_up(bodies: list[str]) -> list[dict]:
+    totals: dict[str, dict] = {}
+    for body in bodies:
+        for cell in json.loads(body)["cells"]:
+            total = totals.setdefault(
+                cell["cell"], {"cell": cell["cell"], "safe": 0, "unsafe": 0, "total": 0, "r": {}}
+            )
+            for name in ("safe", "unsafe", "total"):
+                total[name] += cell[name]
+            for slug, count in cell["reasons"]:
+                total["r"][slug] = total["r"].get(slug, 0) + count
+    cells = []
+    for cell_id in sorted(totals):
+        cell = totals[cell_id]
+        reasons = sorted(cell.pop("r").items(), key=lambda r: (-r[1], r[0]))[:TOP_REASONS]
+        cells.append({**cell, "reasons": [list(r) for r in reasons]})
+    return cells
+
+
+def published(selection: Selection) -> Published:
+    months = released_months(selection)
+    releases = [get_release(month, selection.filters) for month in months]
+    return Published(
+        selection,
+        months,
+        add_up([release.body for release in releases]),
+        includes_demo=any(release.includes_demo for release in releases),
+    )
+
+
+def releases_state() -> str:
+    """Changes whenever a release is added or removed (e.g. with the demo pins), in any process."""
+    state = Release.objects.for_rules().aggregate(count=Count("id"), last=Max("id"))
+    return f"{state['count']}.{state['last']}"
+
+
+def cache_key(kind: str, selection: Selection) -> str:
+    digest = hashlib.sha256(canonical_json(selection.as_query()).encode()).hexdigest()[:32]
+    rules = f"{settings.MAP_MIN_CONTRIBUTORS}.{settings.MAP_COUNT_ROUNDING}"
+    return f"mapping:{kind}:{rules}:{last_released_month()}:{releases_state()}:{digest}"
+
+
+def cached(kind: str, selection: Selection, build):
+    key = cache_key(kind, selection)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value

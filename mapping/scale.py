@@ -1,0 +1,65 @@
+"""The map's colour scale: five bands of "share of people who said unsafe", each with a colour
+from a colour-blind-safe diverging palette (ColorBrewer PuOr) AND its own pattern, so a band can be
+told apart without seeing colour at all; the legend says each band in words."""
+
+BANDS = [
+    {
+        "key": "mostly-safe",
+        "label": "Mostly safe",
+        "words": "fewer than 1 in 5 people said unsafe",
+        "upto": 0.2,
+        "colour": "#5e3c99",
+        "pattern": "solid",
+        "pattern_words": "solid purple",
+    },
+    {
+        "key": "more-safe",
+        "label": "More safe than unsafe",
+        "words": "1 in 5 to 2 in 5 said unsafe",
+        "upto": 0.4,
+        "colour": "#b2abd2",
+        "pattern": "dots",
+        "pattern_words": "light purple with dots",
+    },
+    {
+        "key": "mixed",
+        "label": "Mixed",
+        "words": "2 in 5 to 3 in 5 said unsafe",
+        "upto": 0.6,
+        "colour": "#f7f7f7",
+        "pattern": "lines",
+        "pattern_words": "white with horizontal lines",
+    },
+    {
+        "key": "more-unsafe",
+        "label": "More unsafe than safe",
+        "words": "3 in 5 to 4 in 5 said unsafe",
+        "upto": 0.8,
+        "colour": "#fdb863",
+        "pattern": "diagonal",
+        "pattern_words": "light orange with diagonal stripes",
+    },
+    {
+        "key": "mostly-unsafe",
+        "label": "Mostly unsafe",
+        "words": "more than 4 in 5 people said unsafe",
+        "upto": 1.0,
+        "colour": "#e66101",
+        "pattern": "crosshatch",
+        "pattern_words": "dark orange with cross-hatching",
+    },
+]
+
+
+def unsafe_share(safe: int, unsafe: int) -> float | None:
+    said = safe + unsafe
+    return round(unsafe / said, 3) if said else None
+
+
+def band_for(share: float | None) -> dict:
+    if share is None:
+        return BANDS[2]
+    for band in BANDS:
+        if share < band["upto"]:
+            return band
+    return BANDS[-1]

@@ -1,0 +1,46 @@
+"""The public community map: a map, its legend in words, a table twin and a written summary.
+
+Everything is rendered on the server from the same published cells as the GeoJSON API, so the page
+works without JavaScript; the map is drawn by mapping/js/community-map.js from json_script data."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from participation.models import Exercise, Feeling, TimeOfDay
+
+from .outputs import collection_for, rows
+from .releases import released_months
+from .scale import BANDS
+from .selection import Selection, SelectionError, month_label, parse_selection
+from .summary import summarise
+
+
+def default_order(row: dict):
+    return (-(row["unsafe_share"] or 0), -row["total"], row["place"])
+
+
+def community_map(request):
+    errors = []
+    try:
+        selection = parse_selection(request.GET)
+    except SelectionError as error:
+        errors = error.errors
+        selection = Selection()
+    collection = collection_for(selection)
+    months = released_months(Selection())
+    context = {
+        "page_title": "Community map",
+        "errors": errors,
+        "selection": selection,
+        "query_string": urlencode(selection.as_query()),
+        "collection": collection,
+        "rows": sorted(rows(collection), key=default_order),
+        "summary": summarise(selection, collection),
+        "bands": BANDS,
+        "exercises": Exercise.objects.order_by("title"),
+        "feelings": Feeling.choices,
+        "times": TimeOfDay.choices,
+        "months": [(month, month_label(month)) for month in months],
+    }
+    return render(request, "mapping/community_map.html", context, status=400 if errors else 200)
