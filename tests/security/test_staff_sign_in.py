@@ -24,6 +24,7 @@ OPEN_BEFORE_SECOND_FACTOR = (
     "/admin/logout/",
     "/admin/password_reset/",
     "/admin/jsi18n/",
+    "/admin/sprite/",
     "/admin/mfa/",
 )
 

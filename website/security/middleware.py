@@ -34,6 +34,7 @@ _OPEN_BEFORE_SECOND_FACTOR = (
     "/admin/logout/",
     "/admin/password_reset/",
     "/admin/jsi18n/",
+    "/admin/sprite/",  # the icons, fetched by the sign-in screens' own script
     "/admin/mfa/",
 )
 _TOUCH_EVERY_SECONDS = 60
