@@ -181,9 +181,12 @@ def _action(handler):
     return view
 
 
-def _invalid(request, item, **forms):
+def _invalid(request, item, form=None, **forms):
+    """400, with the form's errors on the page (and summed up at the top)."""
+    problems = [m for errors in (form.errors.values() if form else []) for m in errors]
+    error = "Please correct the form below: " + " ".join(problems) if problems else ""
     return ReviewView().respond(
-        request, item, status=400, error="Please correct the form below.", **forms
+        request, item, status=400, error=error or "Please try again.", **forms
     )
 
 
@@ -209,7 +212,7 @@ def claim(request, item):
 def redact(request, item):
     form = RedactForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item)
+        return _invalid(request, item, form)
     data = form.cleaned_data
     services.set_redaction(
         item.pk, request.user, start=data["start"], end=data["end"],
@@ -222,7 +225,7 @@ def redact(request, item):
 def redact_words(request, item):
     form = RedactWordsForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item, words_form=form)
+        return _invalid(request, item, form, words_form=form)
     services.redact_words(item.pk, request.user, form.cleaned_data["words"])
     return HttpResponseRedirect(review_url(item) + "#text")
 
@@ -231,7 +234,7 @@ def redact_words(request, item):
 def approve(request, item):
     form = ApproveForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item, approve_form=form)
+        return _invalid(request, item, form, approve_form=form)
     text = form.cleaned_data["published_text"] if "published_text" in request.POST else None
     services.approve(item.pk, request.user, published_text=text,
                      response=form.cleaned_data["response"])  # fmt: skip
@@ -242,7 +245,7 @@ def approve(request, item):
 def reject(request, item):
     form = RejectForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item, reject_form=form)
+        return _invalid(request, item, form, reject_form=form)
     data = form.cleaned_data
     services.reject(item.pk, request.user, reason=data["reason"], note=data["note"],
                     response=data["response"])  # fmt: skip
@@ -253,7 +256,7 @@ def reject(request, item):
 def escalate(request, item):
     form = EscalateForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item, escalate_form=form)
+        return _invalid(request, item, form, escalate_form=form)
     services.escalate(item.pk, request.user, note=form.cleaned_data["note"])
     return _after_decision(request, item, "Escalated: the safeguarding leads have been alerted.")
 
@@ -264,13 +267,13 @@ def decide(request, item):
         raise PermissionDenied
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, item, decision_form=form)
+        return _invalid(request, item, form, decision_form=form)
     try:
         decision = safeguarding.record_decision(item.pk, request.user, **form.cleaned_data)
     except safeguarding.DecisionError as error:
         for field, message in error.errors.items():
             form.add_error(field, message)
-        return _invalid(request, item, decision_form=form)
+        return _invalid(request, item, form, decision_form=form)
     messages.success(request, f"Recorded: {decision.get_outcome_display().lower()}.")
     return HttpResponseRedirect(reverse("moderation_safeguarding:index"))
 
