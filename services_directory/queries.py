@@ -199,6 +199,11 @@ def nearest_distance(service: Service, place: NamedPlace) -> float | None:
     return min(distances) if distances else None
 
 
+def need_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every need, in the vocabulary's order: for choosers in other apps."""
+    return list(TaxonomyTerm.objects.needs().order_by("order").values_list("slug", "name"))
+
+
 def related_services(need_slugs, limit: int = 5) -> list[Service]:
     """Published services tagged with any of the needs, recently checked first."""
     if not need_slugs:
@@ -253,6 +258,7 @@ __all__ = [
     "DirectoryQuery",
     "ServiceKind",
     "for_display",
+    "need_choices",
     "nearest_distance",
     "public_points",
     "public_sites",

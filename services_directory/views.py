@@ -24,9 +24,11 @@ def directory(request):
     page = None
     results = []
     if query is not None:
-        page = Paginator(for_display(search_services(query)), PER_PAGE).get_page(
-            request.GET.get("page")
+        # The list never shows these long fields: leave them in the database.
+        services = search_services(query).defer(
+            "search_text", "source", "source_hash", "accreditations", "how_to_access", "fees"
         )
+        page = Paginator(for_display(services), PER_PAGE).get_page(request.GET.get("page"))
         results = [present(service, near=query.near) for service in page.object_list]
     params = request.GET.copy()
     params.pop("page", None)

@@ -2,12 +2,27 @@
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from .models import FeedbackStatus, ListingFeedback, Service
 from .services import resolve_feedback
 from .viewsets import DirectoryGroup
 
+
+class ReportsPermissionPolicy(ModelPermissionPolicy):
+    """Reports come from the public form only: staff read, resolve and delete them, never add."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+# Registered before the viewsets, which would otherwise create a default policy.
+register_permission_policy(ListingFeedback, ReportsPermissionPolicy(ListingFeedback))
 register_snippet(DirectoryGroup)
 
 

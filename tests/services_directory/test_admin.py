@@ -192,3 +192,14 @@ def test_staff_edit_the_gazetteer(manager_client):
     assert response.status_code == 302
     place.refresh_from_db()
     assert place.aliases == "Castle Green" and place.h3_r8  # cells recomputed on save
+
+
+def test_reports_cannot_be_made_up_in_the_admin(manager_client):
+    response = manager_client.get(reverse("wagtailsnippets_services_directory_listingfeedback:add"))
+    assert response.status_code in (302, 403)
+
+
+def test_inspect_view_of_a_service(manager_client):
+    service = ServiceFactory(name="Inspected")
+    url = reverse(f"{SERVICES}:inspect", args=[service.pk])
+    assert "Inspected" in manager_client.get(url).content.decode()
