@@ -135,11 +135,16 @@ def verify(request, code: str) -> bool:
     return False
 
 
+def unlock(user) -> None:
+    """Ends a lock after wrong codes before its time (an administrator's decision)."""
+    cache.delete_many([_failures_key(user), _lock_key(user)])
+
+
 @transaction.atomic
 def reset_second_factor(user, *, by=None) -> None:
     """Removes every device of the account (a lost phone and lost codes): the next sign-in sets
     up a new authenticator. Signs the account out everywhere first."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    cache.delete_many([_failures_key(user), _lock_key(user)])
+    unlock(user)
     audit("mfa.reset", user=user, by=by)
