@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from ..models import (
@@ -73,6 +74,11 @@ def import_feed(
                 except (RecordError, RecordUnavailable) as exc:
                     report.skipped.append((label, str(exc)))
                     log(f"  skipped {label}: {exc}")
+                    continue
+                except (DatabaseError, ValidationError, ValueError, TypeError) as exc:
+                    # Rolled back; the import goes on with the next record.
+                    report.skipped.append((label, f"could not be stored: {exc}"))
+                    log(f"  skipped {label}: could not be stored: {exc}")
                     continue
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 log(f"  {outcome} {service.name} ({service.id})")
@@ -167,15 +173,14 @@ def _organization(data: dict | None) -> Organization | None:
     return org
 
 
-def _replace(model, service: Service, rows: list[dict], values: Callable[[dict], dict]) -> None:
-    """Upserts the service's rows of `model` by id and deletes the ones the feed no longer has."""
-    keep = []
-    for row in rows:
-        obj, _ = model.objects.update_or_create(
-            id=row["id"], defaults={"service": service, **values(row)}
-        )
-        keep.append(obj.pk)
-    model.objects.filter(service=service).exclude(pk__in=keep).delete()
+def _replace(model, parent: dict, rows: list[dict], values: Callable[[dict], dict]) -> list:
+    """Upserts `parent`'s rows of `model` by id, and deletes the ones the feed no longer has."""
+    objects = [
+        model.objects.update_or_create(id=row["id"], defaults={**parent, **values(row)})[0]
+        for row in rows
+    ]
+    model.objects.filter(**parent).exclude(pk__in=[o.pk for o in objects]).delete()
+    return objects
 
 
 def _s(row: dict, key: str, limit: int = 255) -> str:
@@ -193,7 +198,7 @@ def _amount(value):
 def _children(service: Service, data: dict) -> None:
     _replace(
         ServiceArea,
-        service,
+        {"service": service},
         data["service_areas"],
         lambda r: {
             "name": _s(r, "name") or _s(r, "service_area") or "Service area",
@@ -203,7 +208,7 @@ def _children(service: Service, data: dict) -> None:
     )
     _replace(
         Language,
-        service,
+        {"service": service},
         data["languages"],
         lambda r: {
             "name": _s(r, "name", 60) or _s(r, "code", 60) or "Unnamed language",
@@ -213,7 +218,7 @@ def _children(service: Service, data: dict) -> None:
     )
     _replace(
         CostOption,
-        service,
+        {"service": service},
         data["cost_options"],
         lambda r: {
             "option": _s(r, "option"),
@@ -225,7 +230,7 @@ def _children(service: Service, data: dict) -> None:
     )
     _replace(
         Phone,
-        service,
+        {"service": service},
         [p for p in data["phones"] if p.get("number")],
         lambda r: {
             "number": _s(r, "number", 40),
@@ -234,7 +239,7 @@ def _children(service: Service, data: dict) -> None:
     )
     _replace(
         Contact,
-        service,
+        {"service": service},
         data["contacts"],
         lambda r: {
             "name": _s(r, "name", 120),
@@ -246,7 +251,7 @@ def _children(service: Service, data: dict) -> None:
     sites = _sites(service, data["service_at_locations"])
     _replace(
         Schedule,
-        service,
+        {"service": service},
         data["schedules"]
         + [
             dict(s, _site=site)
@@ -274,21 +279,13 @@ def _children(service: Service, data: dict) -> None:
 
 
 def _sites(service: Service, rows: list[dict]) -> list[tuple[ServiceAtLocation, dict]]:
-    sites, keep = [], []
-    for row in rows:
-        location = _location(row["location"])
-        site, _ = ServiceAtLocation.objects.update_or_create(
-            id=row["id"],
-            defaults={
-                "service": service,
-                "location": location,
-                "description": _s(row, "description"),
-            },
-        )
-        keep.append(site.pk)
-        sites.append((site, row))
-    ServiceAtLocation.objects.filter(service=service).exclude(pk__in=keep).delete()
-    return sites
+    sites = _replace(
+        ServiceAtLocation,
+        {"service": service},
+        rows,
+        lambda r: {"location": _location(r["location"]), "description": _s(r, "description")},
+    )
+    return list(zip(sites, rows, strict=True))
 
 
 def _location(data: dict) -> Location:
@@ -303,44 +300,18 @@ def _location(data: dict) -> Location:
     location.external_identifier_type = _s(data, "external_identifier_type", 30)
     # `confidential` is never taken from a feed: only staff set it, and a re-import keeps it.
     location.save()
-    keep = []
-    for row in data.get("addresses") or []:
-        if isinstance(row, dict) and row.get("id"):
-            address, _ = Address.objects.update_or_create(
-                id=row["id"],
-                defaults={
-                    "location": location,
-                    "attention": _s(row, "attention", 120),
-                    "address_1": _s(row, "address_1") or "-",
-                    "address_2": _s(row, "address_2"),
-                    "city": _s(row, "city", 120),
-                    "region": _s(row, "region", 120),
-                    "state_province": _s(row, "state_province", 120),
-                    "postal_code": _s(row, "postal_code", 10),
-                    "country": _s(row, "country", 2) or "GB",
-                    "address_type": row.get("address_type")
-                    if row.get("address_type") in LocationType.values
-                    else "physical",
-                },
-            )
-            keep.append(address.pk)
-    Address.objects.filter(location=location).exclude(pk__in=keep).delete()
-    keep = []
-    for row in data.get("accessibility") or []:
-        if isinstance(row, dict) and row.get("id"):
-            note, _ = Accessibility.objects.update_or_create(
-                id=row["id"],
-                defaults={
-                    "location": location,
-                    "description": _s(row, "description")
-                    or _s(row, "accessibility")
-                    or "Accessibility",
-                    "details": _s(row, "details", 10_000),
-                    "url": _s(row, "url", 200),
-                },
-            )
-            keep.append(note.pk)
-    Accessibility.objects.filter(location=location).exclude(pk__in=keep).delete()
+    parent = {"location": location}
+    _replace(Address, parent, data.get("addresses") or [], lambda r: {
+        "attention": _s(r, "attention", 120), "address_1": _s(r, "address_1") or "-",
+        "address_2": _s(r, "address_2"), "city": _s(r, "city", 120),
+        "region": _s(r, "region", 120), "state_province": _s(r, "state_province", 120),
+        "postal_code": _s(r, "postal_code", 10), "country": _s(r, "country", 2) or "GB",
+        "address_type": r["address_type"] if r.get("address_type") in LocationType.values else "physical",
+    })  # fmt: skip
+    _replace(Accessibility, parent, data.get("accessibility") or [], lambda r: {
+        "description": _s(r, "description") or _s(r, "accessibility") or "Accessibility",
+        "details": _s(r, "details", 10_000), "url": _s(r, "url", 200),
+    })  # fmt: skip
     return location
 
 

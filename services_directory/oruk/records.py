@@ -134,6 +134,11 @@ def check_service(record) -> dict:
         _number(location, "longitude", f"{at}.location", -180, 180)
         if (location.get("latitude") is None) != (location.get("longitude") is None):
             raise RecordError(f"{at}.location: latitude and longitude must come together")
+        for key in ("addresses", "accessibility"):
+            for j, item in enumerate(_list(location, key, f"{at}.location")):
+                uuid_of(item.get("id"), f"{at}.location.{key}[{j}].id")
+        for j, item in enumerate(_list(site, "schedules", at)):
+            uuid_of(item.get("id"), f"{at}.schedules[{j}].id")
     for i, link in enumerate(data["attributes"]):
         term = link.get("taxonomy_term")
         if term is not None:

@@ -1,6 +1,7 @@
 """`manage.py import_oruk`: a fixture feed over real HTTP, page by page then each record."""
 
 import http.server
+import json
 import threading
 from io import StringIO
 from pathlib import Path
@@ -149,3 +150,14 @@ def test_an_unreachable_feed_fails_clearly_keeping_nothing_half_done():
 def test_a_missing_file_fails_clearly():
     with pytest.raises(CommandError, match="No such file"):
         run("/nonexistent/feed.json")
+
+
+def test_a_bad_nested_record_is_skipped_whole(tmp_path):
+    record = json.loads((FEED / "services" / f"{CLUB}.json").read_text())
+    record["service_at_locations"][0]["location"]["addresses"][0]["id"] = "nope"
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([record]))
+    out, err = run(str(feed))
+    assert "0 created" in out and "1 skipped" in out
+    assert "addresses[0].id: 'nope' is not a UUID" in err
+    assert not Location.objects.exists()  # nothing half-imported
