@@ -213,7 +213,8 @@ def related_services(need_slugs, limit: int = 5) -> list[Service]:
 
 def public_points(*, need_slugs=None, youth_only: bool = False) -> list[dict]:
     """Every public position of a published service or place, for maps and analysis:
-    `{"service_id", "name", "slug", "url", "kind", "lat", "lng", "youth_provision"}`.
+    `{"service_id", "name", "slug", "url", "kind", "location", "lat", "lng", "h3_r7", "h3_r8",
+    "h3_r9", "youth_provision"}`.
     Confidential locations are never included."""
     services = published()
     if need_slugs:
@@ -242,6 +243,9 @@ def public_points(*, need_slugs=None, youth_only: bool = False) -> list[dict]:
             "location": site.location.name,
             "lat": site.location.lat,
             "lng": site.location.lng,
+            "h3_r7": site.location.h3_r7,
+            "h3_r8": site.location.h3_r8,
+            "h3_r9": site.location.h3_r9,
             "youth_provision": site.service_id in youth_services,
         }
         for site in sites

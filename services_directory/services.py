@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -38,7 +39,7 @@ def notify_directory_managers(feedback_id) -> None:
     if not recipients:
         return
     # Only the listing and the kind of problem go by email; the comment stays in the admin.
-    admin_path = reverse(
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_services_directory_listingfeedback:edit", args=[feedback.pk]
     )
     try:
@@ -46,7 +47,7 @@ def notify_directory_managers(feedback_id) -> None:
             subject=f"Directory: a listing was reported ({feedback.get_kind_display().lower()})",
             message=(
                 f"Someone reported a problem with “{feedback.service.name}”: "
-                f"{feedback.get_kind_display()}.\n\nRead it in the admin: {admin_path}\n"
+                f"{feedback.get_kind_display()}.\n\nRead it in the admin: {admin_url}\n"
             ),
             from_email=None,
             recipient_list=recipients,

@@ -144,6 +144,10 @@ def test_report_a_problem_reaches_directory_managers(client, django_capture_on_c
     assert [m.to for m in mail.outbox] == [["manager@example.org"]]
     # The email says which listing; the comment stays in the admin.
     assert "Old listing" in mail.outbox[0].body and "shut" not in mail.outbox[0].body
+    assert (
+        f"/admin/snippets/services_directory/listingfeedback/edit/{feedback.pk}/"
+        in mail.outbox[0].body
+    )
     thanks = client.get(response["Location"]).content.decode()
     assert "Thank you" in thanks
     # An open report puts the record on the needs-review list.
