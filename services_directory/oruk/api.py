@@ -58,7 +58,8 @@ def page_of(queryset, page: int, per_page: int, serialise) -> dict:
     total = queryset.count()
     total_pages = max(1, math.ceil(total / per_page))
     start = (page - 1) * per_page
-    contents = [serialise(item) for item in queryset[start : start + per_page]] if total else []
+    # A page past the end is empty: no query with a huge OFFSET.
+    contents = [serialise(i) for i in queryset[start : start + per_page]] if start < total else []
     return {
         "total_items": total,
         "total_pages": total_pages,
@@ -119,6 +120,10 @@ def filtered_services(params: "ServiceFilters"):
         services = services.filter(minimum_age__gte=params.minimum_age)
     if params.maximum_age is not None:
         services = services.filter(maximum_age__lte=params.maximum_age)
+    for field in ("start_time", "end_time"):
+        value = getattr(params, field)
+        if value is not None and value.tzinfo is not None:
+            raise invalid(field, "Give a local time without a time zone, like 18:00.")
     schedule = Q()
     if params.start_time:
         schedule &= Q(opens_at__gte=params.start_time)
@@ -160,7 +165,7 @@ def full_services():
 
 
 class Paging(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description="Results per page.")
 
 

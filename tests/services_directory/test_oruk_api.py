@@ -76,6 +76,12 @@ def test_services_page_envelope_and_items_validate(client):
     assert last["last_page"] is True and last["size"] == 1
 
 
+def test_a_page_past_the_end_is_empty(client):
+    ServiceFactory()
+    body = ok(client, "/services", page=999_999)
+    assert body["contents"] == [] and body["total_items"] == 1 and body["last_page"] is True
+
+
 def test_empty_result_is_a_valid_empty_page(client):
     body = ok(client, "/services", search="nothing matches this")
     assert errors(page_validator("compiled/service_list"), body) == []
@@ -184,6 +190,9 @@ def test_sites_by_postcode_and_proximity(client):
         ("/services", {"day": "funday"}, "day"),
         ("/services", {"x_kind": "spaceship"}, "x_kind"),
         ("/service_at_locations", {"proximity": 100}, "proximity"),
+        ("/services", {"start_time": "18:00:00Z"}, "start_time"),
+        ("/services", {"end_time": "21:00+01:00"}, "end_time"),
+        ("/taxonomies", {"page": 10**20}, "page"),
     ],
 )
 def test_bad_parameters_answer_422_naming_the_field(client, path, params, field):
