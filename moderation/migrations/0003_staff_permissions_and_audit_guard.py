@@ -9,7 +9,8 @@ and Django setting `actor` to NULL when a staff account is deleted."""
 
 from django.db import migrations
 
-from website.staff_groups import MODERATORS, SAFEGUARDING_LEADS, grant
+from moderation.permissions import GROUP_PERMISSIONS
+from website.staff_groups import grant
 
 GUARD_FUNCTION = """
 CREATE OR REPLACE FUNCTION moderation_audit_guard() RETURNS trigger AS $$
@@ -44,15 +45,8 @@ DROP FUNCTION IF EXISTS moderation_audit_guard();
 
 
 def grant_permissions(apps, schema_editor):
-    moderate = ["view_moderationitem", "moderate_moderationitem"]
-    grant(apps, MODERATORS, "moderation", moderate)
-    grant(apps, SAFEGUARDING_LEADS, "moderation", [*moderate, "safeguard_moderationitem"])
-    grant(
-        apps,
-        SAFEGUARDING_LEADS,
-        "moderation",
-        ["view_auditentry", *(f"{a}_scanphrase" for a in ("add", "change", "delete", "view"))],
-    )
+    for group, codenames in GROUP_PERMISSIONS.items():
+        grant(apps, group, "moderation", codenames)
 
 
 def guard_audit(apps, schema_editor):
