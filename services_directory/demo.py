@@ -8,6 +8,7 @@ import uuid
 from django.utils import timezone
 
 from .demo_data import DEMO_ALERT, ORGANISATIONS, PLACES, SERVICES, STRATEGY
+from .gazetteer import PLACES as PLACES_OF_BRISTOL
 from .models import (
     Location,
     NamedPlace,
@@ -17,9 +18,10 @@ from .models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceKind,
+    Taxonomy,
     TaxonomyTerm,
 )
-from .vocabulary import NAMESPACE
+from .vocabulary import NAMESPACE, seed_vocabularies
 
 
 def _id(kind: str, slug: str) -> uuid.UUID:
@@ -118,7 +120,26 @@ def _seed_places(orgs) -> int:
     return created
 
 
+def ensure_reference_data() -> None:
+    """The vocabularies and the gazetteer that migrations seed, recreated if a flush (a
+    transactional test, a database reset) removed them. Creates only what is missing."""
+    seed_vocabularies(Taxonomy, TaxonomyTerm)
+    for slug, name, kind, area, aliases, lat, lng in PLACES_OF_BRISTOL:
+        NamedPlace.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "area": area,
+                "aliases": aliases,
+                "lat": lat,
+                "lng": lng,
+            },
+        )
+
+
 def seed(log) -> None:
+    ensure_reference_data()
     orgs = _organisations()
     services = _seed_services(orgs)
     places = _seed_places(orgs)

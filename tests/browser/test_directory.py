@@ -7,9 +7,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from services_directory.gazetteer import PLACES
-from services_directory.models import NamedPlace, Taxonomy, TaxonomyTerm
-from services_directory.vocabulary import seed_vocabularies
+from services_directory.demo import ensure_reference_data
+from services_directory.models import NamedPlace
 from tests.browser.conftest import assert_accessible
 
 
@@ -18,12 +17,7 @@ def directory(asgi_server):
     """Reference data the migrations seed (transactional tests flush it), and a few services."""
     from tests.services_directory.factories import LocationFactory, ServiceFactory, at, opens
 
-    seed_vocabularies(Taxonomy, TaxonomyTerm)
-    for slug, name, kind, area, aliases, lat, lng in PLACES:
-        NamedPlace.objects.get_or_create(
-            slug=slug,
-            defaults=dict(name=name, kind=kind, area=area, aliases=aliases, lat=lat, lng=lng),
-        )
+    ensure_reference_data()
     today = datetime.date.today()
     weekend = ServiceFactory(
         name="Weekend outreach",

@@ -21,16 +21,12 @@ function announce(message) {
   region.textContent = message;
 }
 
-function popupContent(marker) {
-  // Built from DOM nodes so no text from the database is ever parsed as HTML.
-  const box = document.createElement("div");
-  const title = document.createElement("p");
-  const strong = document.createElement("strong");
-  strong.textContent = marker.name;
-  title.appendChild(strong);
-  const where = document.createElement("p");
-  where.textContent = marker.location;
-  box.append(title, where);
+// Pins are round, PIN pixels wide; pins whose centres would be closer than GAP pixels at the
+// current zoom are drawn as one numbered pin, so no pin covers another (WCAG 2.5.8 target size).
+const PIN = 28;
+const GAP = 40;
+
+function entryLink(marker) {
   const entry = document.getElementById(`result-${marker.slug}`);
   const link = document.createElement("a");
   if (entry && entry.classList.contains("result")) {
@@ -47,8 +43,73 @@ function popupContent(marker) {
     link.href = marker.url;
     link.textContent = `Open ${marker.name}`;
   }
-  box.appendChild(link);
-  return box;
+  return link;
+}
+
+function popupContent(members) {
+  // Built from DOM nodes so no text from the database is ever parsed as HTML.
+  const list = document.createElement("ul");
+  list.className = "map-popup";
+  for (const marker of members) {
+    const item = document.createElement("li");
+    const where = document.createElement("span");
+    where.textContent = marker.location;
+    item.append(entryLink(marker), document.createElement("br"), where);
+    list.appendChild(item);
+  }
+  return list;
+}
+
+function pinIcon(label, count) {
+  const pin = document.createElement("span");
+  pin.className = count > 1 ? "map-pin map-pin--group" : "map-pin";
+  if (count > 1) {
+    const number = document.createElement("span");
+    number.setAttribute("aria-hidden", "true");
+    number.textContent = String(count);
+    pin.appendChild(number);
+  }
+  const name = document.createElement("span");
+  name.className = "visually-hidden";
+  name.textContent = label;
+  pin.appendChild(name);
+  return window.L.divIcon({
+    html: pin,
+    className: "map-pin-wrapper",
+    iconSize: [PIN, PIN],
+    iconAnchor: [PIN / 2, PIN / 2],
+    popupAnchor: [0, -PIN / 2],
+  });
+}
+
+function groupsAtThisZoom(map, markers) {
+  const groups = [];
+  for (const marker of markers) {
+    const point = map.latLngToLayerPoint([marker.lat, marker.lng]);
+    const near = groups.find((group) => group.point.distanceTo(point) < GAP);
+    if (near) near.members.push(marker);
+    else groups.push({ point, members: [marker] });
+  }
+  return groups;
+}
+
+function drawPins(map, layer, markers) {
+  layer.clearLayers();
+  for (const { members } of groupsAtThisZoom(map, markers)) {
+    const first = members[0];
+    const label =
+      members.length === 1
+        ? `${first.name}, ${first.location}`
+        : `${members.length} places here: ${members.map((m) => m.name).join(", ")}`;
+    window.L.marker([first.lat, first.lng], { icon: pinIcon(label, members.length), title: label, keyboard: true })
+      .bindPopup(() => popupContent(members))
+      .on("popupopen", (event) => {
+        // Keyboard users land on the popup's first link: the way to the same entry in the list.
+        const link = event.popup.getElement().querySelector(".leaflet-popup-content a");
+        if (link) link.focus();
+      })
+      .addTo(layer);
+  }
 }
 
 function drawMap() {
@@ -57,28 +118,15 @@ function drawMap() {
   if (!element || !markers.length || !window.L) return;
   element.hidden = false;
   const map = createMap(element);
-  const layer = window.L.featureGroup();
-  for (const marker of markers) {
-    window.L.marker([marker.lat, marker.lng], {
-      title: marker.name,
-      alt: `${marker.name}, ${marker.location}`,
-      keyboard: true,
-    })
-      .bindPopup(() => popupContent(marker))
-      .on("popupopen", (event) => {
-        // Keyboard users land on the popup's link, the way to the same entry in the list.
-        const link = event.popup.getElement().querySelector(".leaflet-popup-content a");
-        if (link) link.focus();
-      })
-      .addTo(layer);
-  }
-  layer.addTo(map);
+  const bounds = window.L.latLngBounds(markers.map((m) => [m.lat, m.lng]));
   if (markers.length === 1) {
-    map.setView([markers[0].lat, markers[0].lng], 15);
+    map.setView(bounds.getCenter(), 15);
   } else {
-    // Room above each pin for its icon, which stands on the point.
-    map.fitBounds(layer.getBounds(), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 12], maxZoom: 15 });
+    map.fitBounds(bounds, { padding: [PIN, PIN], maxZoom: 15 });
   }
+  const layer = window.L.layerGroup().addTo(map);
+  drawPins(map, layer, markers);
+  map.on("zoomend", () => drawPins(map, layer, markers));
 }
 
 function labelFor(button, saved) {
