@@ -2,15 +2,22 @@
 from their own phones with the code and add pins, the facilitator's map shows each pin within
 2 seconds without a reload, and once the workshop is closed a third pin is refused plainly."""
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
-from participation.models import Audience, Pin, Workshop
+from participation.models import Audience, Exercise, Pin, Workshop
 from participation.services.workshops import WorkshopClosed
+from services_directory.models import NamedPlace
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
 from tests.participation.factories import ensure_reference_data
-from tests.participation.workshop_factories import AreaExerciseFactory, ensure_workshop_staff
+from tests.participation.workshop_factories import (
+    AreaExerciseFactory,
+    WorkshopFactory,
+    ensure_workshop_staff,
+)
 from website.staff_groups import EDITORS
 
 ARRIVES_WITHIN_MS = 2_000
@@ -114,3 +121,55 @@ def test_a_live_workshop_from_opening_to_closing(browsing):
     assert_accessible(latecomer)
     assert Pin.objects.filter(workshop=workshop.code).count() == 2
     assert screen_problems == [], screen_problems
+
+
+def test_staff_draw_an_exercise_area_on_the_admin_map(browsing):
+    page = browsing().page
+    problems = watch_for_policy_errors(page)
+    browser_sign_in(page, make_staff(EDITORS), next_url="/admin/mapping-exercises/new/")
+    page.locator("#id_title").fill("Stapleton Road after dark")
+    page.locator("#id_slug").fill("stapleton-road")
+    area_map = page.locator("[data-area-map]")
+    expect(area_map).to_be_visible()
+    page.locator(".leaflet-draw-draw-rectangle").click()
+    box = area_map.bounding_box()
+    page.mouse.move(box["x"] + 150, box["y"] + 120)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 300, box["y"] + 260, steps=8)
+    page.mouse.up()
+    drawn = json.loads(page.locator("[data-area-input]").input_value())
+    assert drawn["type"] == "Polygon" and len(drawn["coordinates"][0]) == 5
+    page.get_by_role("button", name="Create").click()
+    page.wait_for_url("**/admin/mapping-exercises/")
+    exercise = Exercise.objects.get(slug="stapleton-road")
+    assert exercise.area["type"] == "Polygon"
+    west, south = exercise.area["coordinates"][0][0]
+    east, north = exercise.area["coordinates"][0][2]
+    assert exercise.covers((south + north) / 2, (west + east) / 2)
+    assert problems == [], problems
+
+
+def test_a_facilitator_clicks_the_paper_map_pins_onto_the_screen(browsing):
+    workshop = WorkshopFactory()
+    page = browsing().page
+    browser_sign_in(page, make_staff(EDITORS), next_url=f"/admin/workshops/paper/{workshop.pk}/")
+    paper_map = page.locator("[data-paper-map]")
+    expect(paper_map).to_be_visible()
+    box = paper_map.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator("[data-paper-lat]")).not_to_have_value("")
+    page.get_by_label("Unsafe", exact=True).check()
+    page.get_by_label("Poor lighting (unsafe)").check()
+    page.get_by_role("button", name="Add this pin").click()
+    expect(page.get_by_text("Pin added.")).to_be_visible()
+    expect(page.locator("[data-paper-count]")).to_have_text("1")
+    pin = Pin.objects.get(workshop=workshop.code)
+    assert pin.facilitator_entry.workshop == workshop and pin.location_source == "map"
+
+
+def test_have_your_say_lists_open_exercises_accessibly(page):
+    AreaExerciseFactory(title="Easton after school", places=[NamedPlace.objects.get(slug="easton")])
+    page.goto("/have-your-say/")
+    expect(page.get_by_role("heading", name="Mapping exercises you can join now")).to_be_visible()
+    expect(page.get_by_role("link", name="Easton after school")).to_be_visible()
+    assert_accessible(page)
