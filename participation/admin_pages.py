@@ -38,3 +38,26 @@ class ObjectAdminPage(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data())
+
+
+class ObjectFormAdminPage(ObjectAdminPage):
+    """An ObjectAdminPage with a form: shown on GET, checked on POST (400 with the errors)."""
+
+    form_class = None
+    http_method_names = ["get", "post", "head", "options"]
+
+    def initial(self) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        form = self.form_class(initial=self.initial())
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.form_valid(form)
+
+    def form_valid(self, form):
+        raise NotImplementedError

@@ -5,7 +5,6 @@ inside when the polygon covers its position, when it was placed at one of the li
 when it lies within PLACE_RADIUS_METRES of one (a named place stands for an area, not a point)."""
 
 import json
-import math
 from functools import lru_cache
 
 import shapely
@@ -13,11 +12,11 @@ from django.core.exceptions import ValidationError
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 
-from services_directory.geo import BRISTOL_BOUNDS
+from services_directory.geo import BRISTOL_BOUNDS, distance_miles
 
 # A park, a station or a high street reaches a few hundred metres around its gazetteer point.
 PLACE_RADIUS_METRES = 400
-EARTH_RADIUS_METRES = 6_371_000
+METRES_PER_MILE = 1609.344
 ALLOWED_TYPES = ("Polygon", "MultiPolygon")
 MAX_VERTICES = 2000
 
@@ -89,12 +88,7 @@ def covers(area: dict | None, lat: float, lng: float) -> bool:
 
 
 def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lng1, lat2, lng2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_METRES * math.asin(math.sqrt(h))
+    return distance_miles(a, b) * METRES_PER_MILE
 
 
 def near_any(places, lat: float, lng: float, radius: float = PLACE_RADIUS_METRES) -> bool:

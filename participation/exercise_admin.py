@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from .admin_pages import ObjectAdminPage
+from .admin_pages import ObjectAdminPage, ObjectFormAdminPage
 from .models import Exercise
 from .services.exercises import compare_rounds, start_new_round
 from .widgets import AreaField
@@ -91,28 +91,24 @@ class NewRoundForm(forms.Form):
         return data
 
 
-class NewRoundView(ObjectAdminPage):
+class NewRoundView(ObjectFormAdminPage):
     """A repeat of the same area and question, months later: the exercise's next round."""
 
     model = Exercise
     permission_required = "add"
     template_name = "participation/admin/exercise_new_round.html"
     header_icon = "repeat"
-    http_method_names = ["get", "post", "head", "options"]
+    form_class = NewRoundForm
 
     def get_page_title(self):
         return f"New round of {self.object.title}"
 
-    def get(self, request, *args, **kwargs):
-        form = NewRoundForm(initial={"starts_on": timezone.localdate()})
-        return self.render_to_response(self.get_context_data(form=form))
+    def initial(self) -> dict:
+        return {"starts_on": timezone.localdate()}
 
-    def post(self, request, *args, **kwargs):
-        form = NewRoundForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+    def form_valid(self, form):
         new = start_new_round(self.object, **form.cleaned_data)
-        messages.success(request, f"Round {new.round_number} of '{new.title}' is ready.")
+        messages.success(self.request, f"Round {new.round_number} of '{new.title}' is ready.")
         return redirect("mapping_exercises:edit", new.pk)
 
     def get_context_data(self, **kwargs):

@@ -23,7 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import log
 
-from .admin_pages import ObjectAdminPage
+from .admin_pages import ObjectAdminPage, ObjectFormAdminPage
 from .forms import PinForm, place_choices
 from .models import Exercise, Reason, Workshop, WorkshopStatus
 from .services import IdempotencyError, parse_key
@@ -203,12 +203,12 @@ class PaperPinForm(PinForm):
             raise forms.ValidationError(exc.message) from exc
 
 
-class PaperEntryView(ObjectAdminPage):
+class PaperEntryView(ObjectFormAdminPage):
     model = Workshop
     permission_required = "change"
     template_name = "participation/admin/workshop_paper.html"
     header_icon = "edit"
-    http_method_names = ["get", "post", "head", "options"]
+    form_class = PaperPinForm
 
     def get_page_title(self):
         return f"Pins from a paper map: workshop {self.object.display_code}"
@@ -216,24 +216,19 @@ class PaperEntryView(ObjectAdminPage):
     def get_queryset(self):
         return Workshop.objects.select_related("exercise")
 
-    def new_form(self):
-        return PaperPinForm(initial={"idempotency_key": str(uuid.uuid4())})
+    def initial(self) -> dict:
+        # A new key for each pin shown: sending the same form twice adds it once.
+        return {"idempotency_key": str(uuid.uuid4())}
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self.new_form()))
-
-    def post(self, request, *args, **kwargs):
-        form = PaperPinForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+    def form_valid(self, form):
         done = enter_paper_pin(
             self.object, form.submission(), idempotency_key=form.cleaned_data["idempotency_key"]
         )
         if done.created:
-            messages.success(request, "Pin added. It waits for moderation like any other.")
+            messages.success(self.request, "Pin added. It waits for moderation like any other.")
         else:
-            messages.warning(request, "That pin was already added: it was not added twice.")
-        return self.render_to_response(self.get_context_data(form=self.new_form()))
+            messages.warning(self.request, "That pin was already added: it was not added twice.")
+        return self.get(self.request)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(workshop=self.object, figures=counts(self.object), **kwargs)
