@@ -6,7 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.core.management import call_command
 from django.utils import timezone
@@ -21,30 +21,31 @@ pytestmark = pytest.mark.django_db
 DISCLOSURE = "he said hed stab me if i tell anyone, my number is 07700 900123"
 
 
-@pytest.fixture
-def listening():
-    """Channels on the leads' and moderators' groups, as connected sockets would be."""
-    layer = get_channel_layer()
-    channels = {}
-    for group in (LEADS_GROUP, QUEUE_GROUP):
-        name = async_to_sync(layer.new_channel)()
-        async_to_sync(layer.group_add)(group, name)
-        channels[group] = name
-    yield layer, channels
-    for group, name in channels.items():
-        async_to_sync(layer.group_discard)(group, name)
+def listen(action, wait=0.5):
+    """Runs `action` while channels listen on the leads' and moderators' groups, as connected
+    sockets would, and returns (its result, {group: messages})."""
 
-
-def drain(layer, channel, timeout=0.5):
-    async def receive_all():
+    async def receive_all(layer, channel):
         messages = []
         while True:
             try:
-                messages.append(await asyncio.wait_for(layer.receive(channel), timeout))
+                messages.append(await asyncio.wait_for(layer.receive(channel), wait))
             except TimeoutError:
                 return messages
 
-    return async_to_sync(receive_all)()
+    async def run():
+        # One event loop for the whole exchange: the Redis layer keeps its subscriptions per loop.
+        layer = get_channel_layer()
+        channels = {group: await layer.new_channel() for group in (LEADS_GROUP, QUEUE_GROUP)}
+        for group, channel in channels.items():
+            await layer.group_add(group, channel)
+        result = await sync_to_async(action)()
+        received = {group: await receive_all(layer, ch) for group, ch in channels.items()}
+        for group, channel in channels.items():
+            await layer.group_discard(group, channel)
+        return result, received
+
+    return async_to_sync(run)()
 
 
 def flag(django_capture_on_commit_callbacks):
@@ -54,16 +55,15 @@ def flag(django_capture_on_commit_callbacks):
 
 
 def test_the_alert_reaches_leads_live_and_by_email_without_the_words(
-    lead, mailoutbox, listening, django_capture_on_commit_callbacks
+    lead, mailoutbox, django_capture_on_commit_callbacks
 ):
-    layer, channels = listening
-    alert = flag(django_capture_on_commit_callbacks)
-    to_leads = drain(layer, channels[LEADS_GROUP])
+    alert, received = listen(lambda: flag(django_capture_on_commit_callbacks))
+    to_leads = received[LEADS_GROUP]
     assert sorted(m["type"] for m in to_leads) == ["queue.event", "safeguarding.alert"]
     payload = next(m for m in to_leads if m["type"] == "safeguarding.alert")["alert"]
     assert payload["categories"] == ["weapons-violence"] and payload["item"] == str(alert.item_id)
     # General moderators hear nothing of a flagged item.
-    assert drain(layer, channels[QUEUE_GROUP], timeout=0.2) == []
+    assert received[QUEUE_GROUP] == []
     (email,) = mailoutbox
     assert email.to == [lead.email]
     assert (
@@ -76,16 +76,17 @@ def test_the_alert_reaches_leads_live_and_by_email_without_the_words(
 
 
 def test_an_unacknowledged_alert_is_sent_again_after_15_minutes(
-    lead, mailoutbox, listening, django_capture_on_commit_callbacks
+    lead, mailoutbox, django_capture_on_commit_callbacks
 ):
-    layer, channels = listening
     alert = flag(django_capture_on_commit_callbacks)
-    drain(layer, channels[LEADS_GROUP])
     sent_at = alert.last_sent_at
     assert safeguarding.resend_unacknowledged_alerts(now=sent_at + timedelta(minutes=14)) == 0
-    assert safeguarding.resend_unacknowledged_alerts(now=sent_at + timedelta(minutes=15)) == 1
+    sent, received = listen(
+        lambda: safeguarding.resend_unacknowledged_alerts(now=sent_at + timedelta(minutes=15))
+    )
+    assert sent == 1
     assert len(mailoutbox) == 2 and "reminder 1" in mailoutbox[1].subject
-    (again,) = drain(layer, channels[LEADS_GROUP])
+    (again,) = received[LEADS_GROUP]
     assert again["type"] == "safeguarding.alert" and again["alert"]["sends"] == 2
     # The next reminder counts from this sending.
     assert safeguarding.resend_unacknowledged_alerts(now=sent_at + timedelta(minutes=29)) == 0
