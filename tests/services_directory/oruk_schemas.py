@@ -1,4 +1,8 @@
-"""Validators for the official Open Referral UK 3.0 schemas in ../shared/oruk/schema/."""
+"""Validators for the official Open Referral UK 3.0 schemas.
+
+A copy of ../shared/oruk/schema/ is kept beside these tests (tests/services_directory/oruk_schema/)
+so the suite runs from any checkout; test_oruk_schema_copy.py checks the copy still matches the
+shared original whenever that is present."""
 
 import datetime
 import json
@@ -11,7 +15,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-SCHEMA_DIR = Path(settings.BASE_DIR).parent / "shared" / "oruk" / "schema"
+SCHEMA_DIR = Path(__file__).parent / "oruk_schema"
+SHARED_SCHEMA_DIR = Path(settings.BASE_DIR).parent / "shared" / "oruk" / "schema"
 
 # jsonschema checks these formats only with optional packages; these strict versions make sure a
 # bad URI or timestamp fails the test rather than passing unchecked.
