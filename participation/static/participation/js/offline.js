@@ -141,8 +141,10 @@ export function onResult(listener) {
 }
 
 export async function retryAll() {
-  if (!navigator.onLine) return;
-  for (const entry of await waiting()) await deliver(entry, null);
+  if (navigator.onLine) {
+    for (const entry of await waiting()) await deliver(entry, null);
+  }
+  await refreshBanner(); // anything past 24 hours has just been forgotten
 }
 
 function banner() {
