@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "website.demo_efh",
     "moderation.demo",
     "participation.demo",
+    "participation.demo_exercises",
     "mapping.demo",
 ]
 
