@@ -153,3 +153,14 @@ def test_a_link_needs_exactly_one_target_and_a_text_for_other_sites(link, linked
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(block.to_python(no_text))
     assert "text" in error.value.block_errors
+
+
+def test_a_contact_card_needs_a_way_to_get_in_touch():
+    from website.blocks import ContactCardBlock
+
+    block = ContactCardBlock()
+    card = {"name": "First Response", "role": "", "phone": "", "email": "", "url": "", "hours": ""}
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(card))
+    assert "at least one way to get in touch" in str(error.value.non_block_errors.as_data()[0])
+    assert block.clean(block.to_python({**card, "phone": "0117 903 6444"}))["phone"]
