@@ -40,7 +40,6 @@ SHORTCUTS = [
     ("s", "Show hidden text and photo"),
     ("n", "Next item"),
     ("q", "Back to the queue"),
-    ("?", "Show these shortcuts"),
 ]
 
 

@@ -79,7 +79,8 @@ def test_a_moderator_redacts_a_phone_number_and_approves(browsing):
     )
     moderator.reload()
     assert_accessible(moderator, "#listing-results")
-    moderator.get_by_role("link", name="Review the next item").click()
+    moderator.locator("body").press("n")  # the shortcut for the next item
+    expect(moderator.get_by_role("heading", name="Review a contribution")).to_be_visible()
     original = moderator.locator("[data-original]")
     public = moderator.locator("[data-public-text]")
     # The scan found the number and the name, and redacts both by default.

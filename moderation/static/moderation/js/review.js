@@ -1,7 +1,8 @@
-// The review page: keyboard shortcuts, redacting a selection, revealing hidden text and photos.
-// Everything here only submits or focuses the page's own forms, which also work without it.
+// The queue and review pages: keyboard shortcuts, redacting a selection, revealing hidden text
+// and photos. Everything here only submits or focuses the page's own forms, or follows the
+// page's own links, which all work without it.
 
-const review = document.querySelector("[data-review]");
+const scope = document.querySelector("[data-shortcuts-scope]");
 
 function typing(target) {
   return target.closest("input, textarea, select, [contenteditable]") !== null;
@@ -27,13 +28,12 @@ const shortcuts = {
   r: () => focus('[data-reject-form] select[name="reason"]'),
   e: () => focus('[data-escalate-form] textarea[name="note"]'),
   s: revealAll,
-  n: () => { window.location.href = review.dataset.nextUrl; },
-  q: () => { window.location.href = review.dataset.queueUrl; },
-  "?": () => { const details = document.querySelector("[data-shortcuts]"); details.open = true; details.querySelector("summary").focus(); },
+  n: () => { if (scope.dataset.nextUrl) window.location.href = scope.dataset.nextUrl; },
+  q: () => { if (scope.dataset.queueUrl) window.location.href = scope.dataset.queueUrl; },
 };
 
 document.addEventListener("keydown", (event) => {
-  if (!review || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+  if (!scope || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
   const action = shortcuts[event.key];
   if (action) { event.preventDefault(); action(); }
 });
