@@ -3,6 +3,7 @@ and both hand the result to the same services."""
 
 from django import forms
 
+from moderation.antibot import BotCheckFormMixin
 from services_directory.geo import in_bristol
 from services_directory.models import NamedPlace, PlaceKind
 
@@ -155,7 +156,7 @@ class PinForm(forms.Form):
         )
 
 
-class PinPageForm(PinForm):
+class PinPageForm(BotCheckFormMixin, PinForm):
     """The pin form of /have-your-say/pin/: reasons in two lists (one per feeling), so someone
     without JavaScript can tick reasons under either heading; the list for the chosen feeling
     counts. It adds the optional photo."""
@@ -258,6 +259,10 @@ class ProposalForm(forms.Form):
             why=data["why"].strip(),
             place=place,
         )
+
+
+class IdeaPageForm(BotCheckFormMixin, ProposalForm):
+    """The idea form of /have-your-say/ideas/new/ (the API uses ProposalForm itself)."""
 
 
 class ReceiptForm(forms.Form):

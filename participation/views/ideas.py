@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from participation.contributors import client_address, contributor_for, remember
-from participation.forms import ProposalForm, where_choices
+from participation.forms import IdeaPageForm, where_choices
 from participation.limits import RateLimited
 from participation.models import Area, ProposalKind, ProposalWhen
 from participation.presenters import published_proposal, published_proposals
@@ -54,8 +54,8 @@ def _context(form, key):
 @never_cache
 def new_idea(request):
     if request.method != "POST":
-        return render(request, NEW_TEMPLATE, _context(ProposalForm(), new_key()))
-    form = ProposalForm(request.POST)
+        return render(request, NEW_TEMPLATE, _context(IdeaPageForm(), new_key()))
+    form = IdeaPageForm(request.POST)
     key = idempotency_key(request)
     if not form.is_valid():
         return render(request, NEW_TEMPLATE, _context(form, key), status=400)

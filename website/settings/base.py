@@ -257,6 +257,9 @@ AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # State-changing requests under these prefixes must come from our own origin (see README).
 SECURITY_ORIGIN_CHECKED_PREFIXES = ["/api/"]
+# The anonymous forms refuse a submission sent sooner than this after the form was served
+# (moderation/antibot.py, with a honeypot box).
+FORM_MIN_FILL_SECONDS = 3
 
 LOGGING = {
     "version": 1,

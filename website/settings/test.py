@@ -18,6 +18,9 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
+# Browser journeys fill a form faster than any person: the minimum fill time is tested on its
+# own (tests/security/test_abuse.py), with its production value.
+FORM_MIN_FILL_SECONDS = 0
 
 # Browser journeys and websocket tests run a real server thread against the test database, so
 # SQLite must be a file (an in-memory database is private to one connection). The process id keeps
