@@ -64,7 +64,7 @@ def test_demo_is_idempotent_and_keeps_staff_changes(seeded):
     assert GuidancePage.objects.get(slug="critical-moments").title.endswith("(edited by staff)")
 
 
-def test_every_demo_page_renders_and_the_home_page_reaches_them(client, seeded):
+def test_every_demo_page_renders_and_the_home_page_reaches_the_section(client, seeded):
     home = client.get("/").content.decode()
     pathway = ReferralPathwayPage.objects.get()
     plan = ActionPlanPage.objects.get()
@@ -75,21 +75,24 @@ def test_every_demo_page_renders_and_the_home_page_reaches_them(client, seeded):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1
-
-
-def test_demo_quotes_carry_the_strategys_attributions(client, seeded):
+    # Quotes keep the attribution the strategy gives them.
     html = client.get("/efh/what-young-people-told-us/").content.decode()
     assert "<figcaption>Male, 16 years</figcaption>" in html
     assert "<figcaption>Female victim of CSE, 16 years</figcaption>" in html
     html = client.get("/efh/what-parents-told-us/").content.decode()
     assert "<figcaption>Parent of CCE victim</figcaption>" in html
-
-
-def test_demo_pathway_steps_link_to_the_guidance_they_sit_beside(client, seeded):
-    html = client.get("/efh/critical-moments/").content.decode()
-    assert '<aside class="pathway-sidebar"' in html
-    labels = [s.label for s in ReferralPathwayPage.objects.get().numbered_steps()]
-    assert labels == ["1", "2", "3", "or", "and", "and", "4", "5"]
+    # The pathway's steps link to the guidance pages it sits beside.
+    assert '<aside class="pathway-sidebar"' in client.get("/efh/critical-moments/").content.decode()
+    assert [s.label for s in pathway.numbered_steps()] == [
+        "1",
+        "2",
+        "3",
+        "or",
+        "and",
+        "and",
+        "4",
+        "5",
+    ]
 
 
 def test_appendix_services_are_guidance_in_words_until_the_directory_holds_them(client, seeded):
