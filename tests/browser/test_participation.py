@@ -320,3 +320,36 @@ def test_every_have_your_say_page_passes_axe(page):
         page.get_by_role("button", name="Next").click()
         expect(steps).to_have_text(f"Step {n} of 7")
         assert_accessible(page)
+
+
+def test_the_immediate_help_and_the_please_wait_pages_pass_axe(browsing, monkeypatch, settings):
+    from moderation.models import ModerationItem
+
+    def scan_flags_everything(item_id):
+        # Stands in for moderation's scan: it flags whatever it is given, after the commit.
+        ModerationItem.objects.filter(pk=item_id).update(flagged=True, status="escalated")
+
+    monkeypatch.setattr("moderation.services.on_contribution_committed", scan_flags_everything)
+    page = browsing().page
+    choose_unsafe_at(page, "Easton")
+    page.get_by_role("button", name="Send").click()
+    help_box = page.get_by_role("region", name="If you or someone else is in danger now")
+    expect(help_box).to_be_visible()
+    expect(help_box).to_contain_text("0800 1111")
+    assert_accessible(page)
+
+    settings.PARTICIPATION_RATE_LIMITS = {"pin-contributor": (0, 3600)}
+    choose_unsafe_at(page, "Easton")
+    page.get_by_role("button", name="Send").click()
+    banner = page.locator("[data-offline-banner]")
+    expect(banner).to_contain_text("You have added a lot of places")
+    assert_accessible(page)
+    page.get_by_role("button", name="Delete it from this device").click()
+    without_js = browsing(java_script_enabled=False).page
+    checker = NoScriptChecker(browsing)
+    without_js.goto("/have-your-say/pin/")
+    without_js.get_by_label("Unsafe").check()
+    without_js.get_by_label("Place", exact=True).select_option("easton")
+    without_js.get_by_role("button", name="Send").click()
+    expect(without_js.get_by_role("heading", name="Please wait a little")).to_be_visible()
+    checker.check(without_js)
