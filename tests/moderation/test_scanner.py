@@ -198,3 +198,11 @@ def test_scan_report_prints_recall_and_false_positives_per_category():
         assert label in report
     assert "recall" in report and "false positives" in report
     assert "recall 100.0%" in report  # personal data on the fixture set
+
+
+@pytest.mark.django_db
+def test_scan_report_fails_when_a_category_misses_its_target(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_text("self-harm\ti feel a bit meh about everything\n-\tthe park is nice\n")
+    with pytest.raises(CommandError, match="self-harm 0.0%"):
+        call_command("scan_report", corpus=str(corpus), fail_under=0.95, stdout=io.StringIO())

@@ -310,3 +310,12 @@ def test_deleting_a_contribution_leaves_an_audit_without_free_text(moderator):
             "",
         )
     assert entries.get(action=AuditAction.APPROVED).actor_name == moderator.username
+
+
+def test_the_audit_keeps_the_name_of_a_deleted_staff_account(moderator):
+    pin = ScannedPinFactory()
+    services.approve(pin.moderation_id, moderator)
+    username = moderator.username
+    moderator.delete()  # the database lets only this change through (actor set to NULL)
+    entry = AuditEntry.objects.get(item_id=pin.moderation_id, action=AuditAction.APPROVED)
+    assert entry.actor is None and entry.actor_name == username
