@@ -100,7 +100,12 @@ def _submit(request, response, form, key_header, submit):
         return Status(400, form_errors(form))
     contributor = contributor_for(request)
     try:
-        result = submit(form, contributor.hash, key, client_address(request))
+        result = submit(
+            form.submission(),
+            contributor=contributor.hash,
+            idempotency_key=key,
+            address=client_address(request),
+        )
     except IdempotencyError as exc:
         return Status(exc.status, errors((exc.field, exc.message)))
     except RateLimited as exc:
@@ -124,15 +129,7 @@ def add_pin(
     ),
 ):
     form = PinForm(data=payload.dict(exclude_none=True))
-    return _submit(
-        request,
-        response,
-        form,
-        idempotency_key,
-        lambda form, contributor, key, address: submit_pin(
-            form.submission(), contributor=contributor, idempotency_key=key, address=address
-        ),
-    )
+    return _submit(request, response, form, idempotency_key, submit_pin)
 
 
 class PlaceOut(Schema):
@@ -221,15 +218,7 @@ def add_proposal(
     ),
 ):
     form = ProposalForm(data=payload.dict())
-    return _submit(
-        request,
-        response,
-        form,
-        idempotency_key,
-        lambda form, contributor, key, address: submit_proposal(
-            form.submission(), contributor=contributor, idempotency_key=key, address=address
-        ),
-    )
+    return _submit(request, response, form, idempotency_key, submit_proposal)
 
 
 class SupportOut(Schema):
