@@ -20,7 +20,7 @@ from services_directory.geo import cell_centre, cells_for
 from services_directory.models import NamedPlace
 
 from .models import Release
-from .selection import last_released_month, month_start, previous_month
+from .selection import last_released_month, month_start, months_back, next_month, previous_month
 
 CONTRIBUTORS = 420
 MONTHS = 6
@@ -71,24 +71,62 @@ def jitter(rng: random.Random, lat: float, lng: float) -> tuple[float, float]:
     return lat + rng.gauss(0, 0.0012), lng + rng.gauss(0, 0.0018)
 
 
+def runs_in(exercise: Exercise, month: str) -> bool:
+    first = month_start(month)
+    last = month_start(next_month(month)) - dt.timedelta(days=1)
+    return exercise.starts_on <= last and (exercise.ends_on is None or exercise.ends_on >= first)
+
+
+def exercise_index(exercises, months, places) -> dict[tuple[str, str], Exercise]:
+    """Which exercise a pin at a hotspot in a month answers: one running then, covering it."""
+    index = {}
+    for exercise in exercises:
+        covered = [slug for slug, position in places.items() if exercise.covers(*position)]
+        for month in months:
+            if runs_in(exercise, month):
+                for slug in covered:
+                    index.setdefault((month, slug), exercise)
+    return index
+
+
+def exercise_months(exercises) -> list[str]:
+    """Released months, within the last two years, when an exercise ran (its earlier rounds)."""
+    last = last_released_month()
+    months = set()
+    for exercise in exercises:
+        month = f"{exercise.starts_on:%Y-%m}"
+        while month <= last and runs_in(exercise, month):
+            if month >= months_back(last, 24):
+                months.add(month)
+            month = next_month(month)
+    return sorted(months - set(demo_months()))
+
+
 def plan(rng: random.Random, places, reasons, exercises) -> list[dict]:
-    """Every demo pin as a dict, decided up front by a seeded random generator."""
+    """Every demo pin as a dict, decided up front by a seeded random generator. Contributors pin
+    around their "home" hotspot and the city centre over the last six released months; in the
+    months of an exercise's earlier rounds, those living in its area answer it."""
     hotspots = [h for h in HOTSPOTS if h[0] in places]
     homes = rng.choices(hotspots, weights=[h[1] for h in hotspots], k=CONTRIBUTORS)
     by_slug = {h[0]: h for h in hotspots}
-    months = demo_months()
+    central = [by_slug[s] for s in CENTRAL if s in by_slug]
+    main, extra = demo_months(), exercise_months(exercises)
+    answering = exercise_index(exercises, main + extra, places)
     pins = []
     for n, home in enumerate(homes):
-        active = [m for m in months if rng.random() < 0.6] or [rng.choice(months)]
-        for month in active:
+        for month in sorted(main + extra):
+            in_exercise_round = month in extra
+            if in_exercise_round and (month, home[0]) not in answering:
+                continue
+            if rng.random() >= 0.6:
+                continue
             for _ in range(rng.choice([1, 1, 2, 2, 3])):
-                central = [by_slug[s] for s in CENTRAL if s in by_slug]
-                slug, _, unsafe_by_time = (
-                    rng.choice(central) if central and rng.random() < 0.3 else home
-                )
+                away = central and not in_exercise_round and rng.random() < 0.3
+                slug, _, unsafe_by_time = rng.choice(central) if away else home
                 time_index = rng.choices(range(len(TIMES)), weights=TIME_WEIGHTS)[0]
                 feeling = "unsafe" if rng.random() < unsafe_by_time[time_index] else "safe"
                 choices = reasons.get(feeling, [])
+                exercise = answering.get((month, slug))
                 pins.append(
                     {
                         "contributor": demo_contributor(n),
@@ -98,9 +136,7 @@ def plan(rng: random.Random, places, reasons, exercises) -> list[dict]:
                         "when": TIMES[time_index],
                         "feeling": feeling,
                         "reasons": rng.sample(choices, k=min(len(choices), rng.choice([1, 1, 2]))),
-                        "exercise": rng.choice(exercises)
-                        if exercises and rng.random() < 0.5
-                        else None,
+                        "exercise": exercise if exercise and rng.random() < 0.8 else None,
                     }
                 )
     return pins
@@ -122,8 +158,11 @@ def seed(log) -> None:
     reasons: dict[str, list[Reason]] = {}
     for reason in Reason.objects.filter(active=True):
         reasons.setdefault(reason.feeling, []).append(reason)
-    exercises = list(Exercise.objects.order_by("slug"))
+    exercises = list(Exercise.objects.order_by("starts_on", "slug").prefetch_related("places"))
     planned = plan(random.Random(20250301), places, reasons, exercises)
+    if not planned:
+        log("Community map: no gazetteer places to pin around")
+        return
     pin_type = ContentType.objects.get_for_model(Pin)
     items, pins, links = [], [], []
     for spec in planned:
@@ -168,9 +207,10 @@ def seed(log) -> None:
         type(objects[0][0]).objects.bulk_update(
             [o for o, _ in objects], ["created_at"], batch_size=500
         )
+    months = sorted({spec["month"] for spec in planned})
     log(
         f"Community map: {len(pins)} approved demo pins from {CONTRIBUTORS} made-up contributors, "
-        f"{demo_months()[0]} to {demo_months()[-1]}"
+        f"{len(months)} months from {months[0]} to {months[-1]}"
     )
 
 

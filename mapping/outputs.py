@@ -90,6 +90,11 @@ def rows(collection: dict) -> list[dict]:
     ]
 
 
+def default_order(row: dict):
+    """Most unsafe-feeling first, then the busiest, then by name."""
+    return (-(row["unsafe_share"] or 0), -row["total"], row["place"])
+
+
 CSV_COLUMNS = [
     "cell", "resolution", "place", "safe", "unsafe", "total", "unsafe_share", "band", "reasons",
     "from", "to", "exercise", "feeling", "when",

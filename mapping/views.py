@@ -9,15 +9,22 @@ from django.shortcuts import render
 
 from participation.models import Exercise, Feeling, TimeOfDay
 
-from .outputs import collection_for, rows
+from .outputs import collection_for, default_order, rows
 from .releases import released_months
 from .scale import BANDS
 from .selection import Selection, SelectionError, month_label, parse_selection
 from .summary import summarise
 
 
-def default_order(row: dict):
-    return (-(row["unsafe_share"] or 0), -row["total"], row["place"])
+def filter_choices() -> dict:
+    """What the filters offer: exercises, feelings, times of day and the released months."""
+    months = released_months(Selection())
+    return {
+        "exercises": Exercise.objects.order_by("title", "round_number"),
+        "feelings": Feeling.choices,
+        "times": TimeOfDay.choices,
+        "months": [(month, month_label(month)) for month in months],
+    }
 
 
 def community_map(request):
@@ -28,8 +35,8 @@ def community_map(request):
         errors = error.errors
         selection = Selection()
     collection = collection_for(selection)
-    months = released_months(Selection())
     context = {
+        **filter_choices(),
         "page_title": "Community map",
         "errors": errors,
         "selection": selection,
@@ -38,9 +45,5 @@ def community_map(request):
         "rows": sorted(rows(collection), key=default_order),
         "summary": summarise(selection, collection),
         "bands": BANDS,
-        "exercises": Exercise.objects.order_by("title"),
-        "feelings": Feeling.choices,
-        "times": TimeOfDay.choices,
-        "months": [(month, month_label(month)) for month in months],
     }
     return render(request, "mapping/community_map.html", context, status=400 if errors else 200)
