@@ -9,7 +9,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests.auth import PASSWORD, authenticator, make_staff, totp_code
+from tests.auth import PASSWORD, authenticator, browser_sign_in, make_staff, totp_code
 from tests.browser.conftest import assert_accessible, axe_violations
 from website.security.mfa import unlock
 from website.staff_groups import MODERATORS
@@ -158,3 +158,29 @@ def test_only_our_own_pages_may_ask_for_the_location(page):
         })"""
     )
     assert allowed == {"geolocation": True, "camera": False, "framed": False}
+
+
+def test_the_admin_and_the_userbar_work_under_their_policies(browsing):
+    from wagtail.models import Page
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    session = browsing()
+    session.context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = session.page
+    browser_sign_in(page, make_staff(superuser=True))
+    editable = Page.objects.live().filter(depth__gt=2).first()
+    blocked = {}
+    for path in (
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{editable.pk}/edit/",
+        QUEUE,
+        "/admin/users/",
+        "/",  # the public site with Wagtail's userbar for a signed-in editor
+        editable.url,
+    ):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        if violations := page.evaluate("() => window.__cspViolations"):
+            blocked[path] = violations
+    assert blocked == {}
