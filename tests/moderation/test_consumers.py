@@ -74,7 +74,7 @@ def test_moderators_see_the_queue_live_and_never_a_disclosure():
         assert (await socket.connect())[0]
         await sync_to_async(PinFactory)(comment="i want to kill myself")
         await sync_to_async(PinFactory)(comment="the lights are broken")
-        event = await socket.receive_json_from(timeout=3)
+        event = await socket.receive_json_from(timeout=10)
         nothing_more = await socket.receive_nothing(timeout=0.3)
         await socket.disconnect()
         return event, nothing_more
@@ -94,9 +94,9 @@ def test_leads_get_open_alerts_on_connect_and_new_ones_live():
             build_application(), "/ws/moderation/", headers=websocket_headers(lead)
         )
         assert (await socket.connect())[0]
-        first = await socket.receive_json_from(timeout=3)
+        first = await socket.receive_json_from(timeout=10)
         await sync_to_async(PinFactory)(comment="my dad locks me in my room")
-        received = [await socket.receive_json_from(timeout=3) for _ in range(2)]
+        received = [await socket.receive_json_from(timeout=10) for _ in range(2)]
         await socket.disconnect()
         return first, received
 
