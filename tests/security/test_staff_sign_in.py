@@ -317,3 +317,27 @@ def test_a_lost_phone_is_handled_by_resetting_the_second_factor(client, home_pag
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/mfa/setup/")
     assert any(line.startswith(f"mfa.reset user={user.pk}:") for line in audit_lines(caplog))
+
+
+def test_page_and_collection_permission_changes_are_logged(home_page, caplog):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    group = Group.objects.get(name="Moderators")
+    publish = GroupPagePermission.objects.create(
+        group=group, page=home_page, permission=Permission.objects.get(codename="publish_page")
+    )
+    publish.delete()
+    GroupCollectionPermission.objects.create(
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="add_image"),
+    )
+    lines = audit_lines(caplog)
+    assert any(
+        line.startswith("page_permissions.add ") and "publish_page" in line for line in lines
+    )
+    assert any(line.startswith("page_permissions.remove ") for line in lines)
+    assert any(
+        line.startswith("collection_permissions.add ") and "add_image" in line for line in lines
+    )

@@ -166,3 +166,39 @@ def axes_client_str(username, ip_address, user_agent, path_info, request) -> str
     """How django-axes names a client in its own log lines: no address, only its fingerprint."""
     # The username may be a password typed into the wrong box: fingerprinted as well.
     return f"{{username: {fingerprint(username or '')}, client: {fingerprint(ip_address or '')}}}"
+
+
+def _object_permission_changed(kind: str, action: str):
+    def handler(sender, instance, **kwargs):
+        audit(
+            f"{kind}.{action}",
+            by=_actor(),
+            group=str(instance.group),
+            permission=instance.permission.codename,
+            on=str(getattr(instance, "page", None) or getattr(instance, "collection", "")),
+        )
+
+    return handler
+
+
+def _connect_object_permissions():
+    # Wagtail's page and collection permissions are rows of their own, not Group.permissions.
+    from django.db.models.signals import post_delete
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    for model, kind in (
+        (GroupPagePermission, "page_permissions"),
+        (GroupCollectionPermission, "collection_permissions"),
+    ):
+        post_save.connect(
+            _object_permission_changed(kind, "add"), sender=model, weak=False, dispatch_uid=kind
+        )
+        post_delete.connect(
+            _object_permission_changed(kind, "remove"),
+            sender=model,
+            weak=False,
+            dispatch_uid=f"{kind}-delete",
+        )
+
+
+_connect_object_permissions()
