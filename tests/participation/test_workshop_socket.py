@@ -12,6 +12,7 @@ from moderation.services import approve
 from moderation.staff_sockets import CLOSE_CODE
 from participation.consumers import NOT_ALLOWED, NOT_FOUND
 from participation.models import Pin, WorkshopStatus
+from participation.services import delete_receipt
 from participation.services.workshops import set_status
 from tests.auth import make_staff, sign_in, websocket_headers
 from website.staff_groups import EDITORS, PARTNERSHIP_ANALYSTS
@@ -179,3 +180,23 @@ def test_signing_out_closes_the_facilitators_socket():
 
     connected, closed = async_to_sync(scenario)()
     assert connected and closed == {"type": "websocket.close", "code": CLOSE_CODE}
+
+
+def test_a_pin_deleted_with_its_receipt_code_leaves_the_screen():
+    workshop = WorkshopFactory()
+    Client().post(f"/workshop/{workshop.code}/", pin_form())
+    pin = Pin.objects.select_related("receipt").get()
+    client = facilitator_client()
+
+    async def scenario():
+        socket, _, _ = await open_socket(client, workshop.code)
+        first = await socket.receive_json_from(timeout=5)
+        await sync_to_async(delete_receipt)(pin.receipt)
+        removed = await socket.receive_json_from(timeout=5)
+        await socket.disconnect()
+        return first, removed
+
+    first, removed = async_to_sync(scenario)()
+    assert [shown["id"] for shown in first["pins"]] == [str(pin.pk)]
+    assert removed["type"] == "removed" and removed["id"] == str(pin.pk)
+    assert removed["total"] == 0 and removed["participants"] == 0
