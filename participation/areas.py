@@ -87,6 +87,17 @@ def covers(area: dict | None, lat: float, lng: float) -> bool:
     return _geometry(json.dumps(area, sort_keys=True)).covers(Point(lng, lat))
 
 
+def centre_of(area: dict) -> tuple[float, float]:
+    """A point inside the area (its centroid when that lies inside), as (lat, lng)."""
+    geometry = _geometry(json.dumps(area, sort_keys=True))
+    point = (
+        geometry.centroid
+        if geometry.contains(geometry.centroid)
+        else geometry.representative_point()
+    )
+    return round(point.y, 6), round(point.x, 6)
+
+
 def metres_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return distance_miles(a, b) * METRES_PER_MILE
 

@@ -13,6 +13,20 @@ from django.conf import settings
 from .areas import clean_area
 
 
+def map_config(centre: tuple[float, float] | None = None, zoom: int | None = None) -> dict:
+    """What map-base.js needs (see templates/includes/map_assets.html), centred elsewhere if
+    asked: a widget renders without the request's context, and a workshop centres on its area."""
+    leaflet = settings.LEAFLET_CONFIG
+    return {
+        "center": list(centre or leaflet["DEFAULT_CENTER"]),
+        "zoom": zoom or leaflet["DEFAULT_ZOOM"],
+        "minZoom": leaflet["MIN_ZOOM"],
+        "maxZoom": leaflet["MAX_ZOOM"],
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+
+
 class AreaWidget(forms.Textarea):
     template_name = "participation/widgets/area_widget.html"
 
@@ -40,14 +54,7 @@ class AreaWidget(forms.Textarea):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        leaflet = settings.LEAFLET_CONFIG
-        context["map_config"] = {
-            "center": list(leaflet["DEFAULT_CENTER"]),
-            "zoom": leaflet["DEFAULT_ZOOM"],
-            "maxZoom": leaflet["MAX_ZOOM"],
-            "tiles": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_TILE_ATTRIBUTION,
-        }
+        context["map_config"] = map_config()
         context["config_id"] = f"{context['widget']['attrs'].get('id', name)}-map-config"
         return context
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
-from participation.areas import clean_area, covers, near_any
+from participation.areas import centre_of, clean_area, covers, near_any
 from services_directory.models import NamedPlace
 
 
@@ -121,6 +121,18 @@ class Exercise(models.Model):
     @property
     def is_open_to_anyone(self) -> bool:
         return self.audience == Audience.OPEN
+
+    def centre(self) -> tuple[float, float] | None:
+        """The middle of the area (or of the named places), to centre a map on."""
+        if self.area:
+            return centre_of(self.area)
+        places = list(self.places.all())
+        if not places:
+            return None
+        return (
+            sum(p.lat for p in places) / len(places),
+            sum(p.lng for p in places) / len(places),
+        )
 
     def covers(self, lat: float, lng: float, place: NamedPlace | None = None) -> bool:
         """Whether a position (and the named place it was chosen by, if any) is in the area."""

@@ -21,6 +21,7 @@ from participation.services.workshops import (
     find_workshop,
     submit_workshop_pin,
 )
+from participation.widgets import map_config
 
 from .common import idempotency_key, new_key, render_limited
 from .pins import _form_context as pin_form_context
@@ -57,11 +58,14 @@ def _code_context(form) -> dict:
 
 
 def _context(workshop, form, key: str, **extra) -> dict:
+    centre = workshop.exercise.centre()
     return {
         **pin_form_context(form, key),
         "page_title": f"Workshop: {workshop.exercise.title}",
         "workshop": workshop,
         "form_action": f"/workshop/{workshop.code}/",
+        # The map starts on the area the group is mapping.
+        "map_config": map_config(centre, zoom=15 if centre else None),
         **extra,
     }
 

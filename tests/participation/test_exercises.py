@@ -102,6 +102,17 @@ def test_a_pin_inside_an_open_exercise_is_tagged_with_it(post_pin):
     assert outside.exercise is None and outside.moderation.exercise == ""
 
 
+def test_an_exercise_has_a_centre_to_start_its_maps_on():
+    easton, st_pauls = NamedPlace.objects.filter(slug__in=["easton", "st-pauls"]).order_by("slug")
+    assert AreaExerciseFactory().centre() == (51.462, -2.562)
+    places_only = AreaExerciseFactory(area=None, places=[easton, st_pauls])
+    assert places_only.centre() == (
+        (easton.lat + st_pauls.lat) / 2,
+        (easton.lng + st_pauls.lng) / 2,
+    )
+    assert AreaExerciseFactory(area=None).centre() is None
+
+
 def test_a_pin_at_or_near_a_listed_named_place_is_tagged(post_pin):
     easton = NamedPlace.objects.get(slug="easton")
     exercise = AreaExerciseFactory(area=None, places=[easton])

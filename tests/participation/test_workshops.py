@@ -1,6 +1,7 @@
 """Live workshops over HTTP: opening one in the admin, joining with the code (no account, no
 JavaScript), pausing and closing, paper-map entry, and what the live screen may show."""
 
+import json
 import re
 import uuid
 
@@ -113,6 +114,9 @@ def test_a_participant_joins_with_the_code_and_adds_a_pin_without_javascript(cli
     assert f'action="/workshop/{workshop.code}/"' in html
     assert "Where do you feel unsafe after school?" in html and workshop.display_code in html
     assert workshop.label not in html  # the staff label is never shown to participants
+    # The map starts on the area being mapped (the middle of the Easton square).
+    config = json.loads(re.search(r'id="map-config"[^>]*>(.*?)</script>', html).group(1))
+    assert config["center"] == [51.462, -2.562] and config["zoom"] == 15
     response = client.post(f"/workshop/{workshop.code}/", pin_post())
     assert response.status_code == 201
     thanks = response.content.decode()
