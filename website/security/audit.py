@@ -107,15 +107,18 @@ _WATCHED_FLAGS = ("is_active", "is_staff", "is_superuser")
 
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL)
-def _remember_flags(sender, instance, update_fields=None, **kwargs):
-    if instance.pk is None or (update_fields and set(update_fields) <= {"last_login"}):
+def _remember_flags(sender, instance, update_fields=None, raw=False, **kwargs):
+    # raw: rows loaded from a fixture or a serialized test database, not a change anyone made.
+    if raw or instance.pk is None or (update_fields and set(update_fields) <= {"last_login"}):
         return
     before = sender.objects.filter(pk=instance.pk).values(*_WATCHED_FLAGS, "password").first()
     instance._security_before = before
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
-def _flags_changed(sender, instance, created, **kwargs):
+def _flags_changed(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
     if created:
         audit(
             "account.created",
@@ -169,7 +172,9 @@ def axes_client_str(username, ip_address, user_agent, path_info, request) -> str
 
 
 def _object_permission_changed(kind: str, action: str):
-    def handler(sender, instance, **kwargs):
+    def handler(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
         audit(
             f"{kind}.{action}",
             by=_actor(),

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
 
@@ -105,3 +105,20 @@ class ApiOriginMiddleware(MiddlewareMixin):
         # Neither header: not a browser (browsers send Origin on every cross-origin POST), so
         # not a cross-site request forgery.
         return None
+
+
+class NulCharacterMiddleware(MiddlewareMixin):
+    """Refuses a path or query string holding a NUL character with a 400. Nothing this site
+    accepts contains one, and PostgreSQL refuses text that does: without this, a `?q=%00` on any
+    search, or a NUL in a page path, would be a server error on PostgreSQL."""
+
+    def process_request(self, request):
+        query = request.GET.lists()
+        if "\x00" not in request.path and not any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in query
+        ):
+            return None
+        message = "The address holds a character that is not allowed (NUL)."
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"errors": [{"field": "query", "message": message}]}, status=400)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
