@@ -33,6 +33,7 @@ from .services.workshops import (
     open_workshop,
     set_status,
 )
+from .widgets import map_config
 from .workshop_live import counts
 from .workshop_live import snapshot as live_snapshot
 
@@ -41,6 +42,12 @@ ACTIONS = {
     "resume": WorkshopStatus.OPEN,
     "close": WorkshopStatus.CLOSED,
 }
+
+
+def area_map_config(workshop: Workshop) -> dict:
+    """Maps of a workshop start on the area its exercise covers."""
+    centre = workshop.exercise.centre()
+    return map_config(centre, zoom=14 if centre else None)
 
 
 def join_url(request, workshop: Workshop) -> str:
@@ -125,6 +132,7 @@ class LiveScreenView(ObjectAdminPage):
             join_url=join_url(self.request, workshop),
             live=live_snapshot(workshop),
             can_change=self.user_has_permission("change"),
+            map_config=area_map_config(workshop),
             **kwargs,
         )
 
@@ -231,7 +239,12 @@ class PaperEntryView(ObjectFormAdminPage):
         return self.get(self.request)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(workshop=self.object, figures=counts(self.object), **kwargs)
+        return super().get_context_data(
+            workshop=self.object,
+            figures=counts(self.object),
+            map_config=area_map_config(self.object),
+            **kwargs,
+        )
 
 
 class WorkshopViewSet(ModelViewSet):
