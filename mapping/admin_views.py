@@ -20,13 +20,10 @@ from participation.models import Exercise
 
 from . import exports, gaps, partnership, report
 from .models import ExportFormat, MapExport
+from .permissions import EXPORT, VIEW_EXPORTS, VIEW_REPORTS
 from .scale import BANDS
 from .selection import Selection, SelectionError, parse_selection
 from .views import filter_choices
-
-VIEW_REPORTS = "mapping.view_partnership_reports"
-EXPORT = "mapping.export_map_data"
-VIEW_EXPORTS = "mapping.view_mapexport"
 
 
 def require(user, permission: str) -> None:

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import admin_views
+from .permissions import VIEW_EXPORTS, VIEW_REPORTS
 
 
 class PermissionMenuItem(MenuItem):
@@ -39,10 +40,10 @@ def register_partnership_urls():
 @hooks.register("register_admin_menu_item")
 def register_partnership_menu():
     items = [
-        ("Trends", "trends", "history", admin_views.VIEW_REPORTS),
-        ("Compare rounds", "compare", "resubmit", admin_views.VIEW_REPORTS),
-        ("Provision gaps", "gaps", "warning", admin_views.VIEW_REPORTS),
-        ("Export log", "export_log", "list-ul", admin_views.VIEW_EXPORTS),
+        ("Trends", "trends", "history", VIEW_REPORTS),
+        ("Compare rounds", "compare", "resubmit", VIEW_REPORTS),
+        ("Provision gaps", "gaps", "warning", VIEW_REPORTS),
+        ("Export log", "export_log", "list-ul", VIEW_EXPORTS),
     ]
     menu = Menu(
         items=[

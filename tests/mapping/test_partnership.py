@@ -7,6 +7,7 @@ import json
 import pytest
 
 from mapping.models import MapExport
+from mapping.permissions import ANALYST_CODENAMES
 from tests.auth import make_staff, sign_in
 from tests.mapping.factories import ExerciseFactory, ReasonFactory, bulk_pins
 from tests.mapping.helpers import CHILDREN, FAR_SPOT, SPOTS, crowd
@@ -181,9 +182,7 @@ def test_analysts_hold_no_permission_on_contributions():
     assert apps == {"mapping", "wagtailadmin"}
     assert set(permissions.values_list("codename", flat=True)) == {
         "access_admin",
-        "view_partnership_reports",
-        "export_map_data",
-        "view_mapexport",
+        *ANALYST_CODENAMES,
     }
 
 
