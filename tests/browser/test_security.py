@@ -14,9 +14,17 @@ from tests.browser.conftest import assert_accessible, axe_violations
 from website.security.mfa import unlock
 from website.staff_groups import MODERATORS
 
-# The staff groups come from migrations, which transactional tests flush: serialized rollback
-# puts them back.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _staff_groups(transactional_db):
+    # Transactional tests flush the groups the migrations made; restore them rather than use
+    # serialized rollback, which collides with the content types a flush recreates.
+    from tests.moderation.factories import restore_moderation_groups
+
+    restore_moderation_groups()
+
 
 QUEUE = "/admin/moderation/queue/"
 RECORD_CSP_VIOLATIONS = """

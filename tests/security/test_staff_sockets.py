@@ -15,9 +15,16 @@ from django.urls import path
 from moderation.staff_sockets import CLOSE_CODE, StaffSocketMixin
 from tests.auth import make_staff, sign_in, websocket_headers
 
-# Serialized rollback: transactional tests flush the tables, and the staff groups come from
-# migrations (mixing flushing and restoring tests in one module breaks the restore).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _staff_groups(transactional_db):
+    # Transactional tests flush the groups the migrations made; restore them rather than use
+    # serialized rollback, which collides with the content types a flush recreates.
+    from tests.moderation.factories import restore_moderation_groups
+
+    restore_moderation_groups()
 
 
 class ProbeConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
