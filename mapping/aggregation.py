@@ -40,41 +40,50 @@ def month_pins(period: str, filters: Filters):
     return pins
 
 
-def _people(**feeling):
-    if feeling:
-        return Count("contributor", distinct=True, filter=Q(**feeling))
-    return Count("contributor", distinct=True)
-
-
-def _counts_by(pins, field: str) -> dict[str, dict]:
-    rows = (
+def month_groups(pins) -> list[tuple]:
+    """One pass over the month: an indexed GROUP BY (period, then the precomputed cells) down to
+    one row per cell, person, feeling and reason, whatever the number of pins behind it."""
+    return list(
         pins.order_by()
-        .values(field)
-        .annotate(
-            people=_people(),
-            safe=_people(feeling=Feeling.SAFE),
-            unsafe=_people(feeling=Feeling.UNSAFE),
-        )
+        .values_list("h3_r8", "h3_r7", "contributor", "feeling", "reasons__slug")
+        .annotate(demo=Count("pk", filter=Q(is_demo=True)))
     )
-    return {row[field]: row for row in rows}
 
 
-def _reasons_by(pins, field: str, minimum: int) -> dict[str, list[list]]:
-    rows = (
-        pins.filter(reasons__isnull=False)
-        .order_by()
-        .values(field, "reasons__slug")
-        .annotate(people=_people())
-        .filter(people__gte=minimum)
-    )
-    found: dict[str, list[list]] = {}
-    for row in rows:
-        found.setdefault(row[field], []).append([row["reasons__slug"], round_count(row["people"])])
-    # Ranked on published numbers only (then by slug), so the order leaks nothing finer.
-    return {
-        cell: sorted(reasons, key=lambda r: (-r[1], r[0]))[:TOP_REASONS]
-        for cell, reasons in found.items()
-    }
+class Tally:
+    """Distinct people per cell: in all, by feeling, and by reason."""
+
+    def __init__(self):
+        self.people: dict[str, set] = {}
+        self.feelings: dict[tuple[str, str], set] = {}
+        self.reasons: dict[str, dict[str, set]] = {}
+
+    def add(self, cell, person, feeling, reason) -> None:
+        self.people.setdefault(cell, set()).add(person)
+        self.feelings.setdefault((cell, feeling), set()).add(person)
+        if reason:
+            self.reasons.setdefault(cell, {}).setdefault(reason, set()).add(person)
+
+    def published(self, minimum: int) -> list[str]:
+        return [cell for cell, people in self.people.items() if len(people) >= minimum]
+
+    def cell(self, cell: str, minimum: int) -> dict:
+        def people(key) -> int:
+            return len(self.feelings.get((cell, key), ()))
+
+        reasons = [
+            [slug, round_count(len(gave))]
+            for slug, gave in self.reasons.get(cell, {}).items()
+            if len(gave) >= minimum
+        ]
+        return {
+            "cell": cell,
+            "safe": round_count(people(Feeling.SAFE)),
+            "unsafe": round_count(people(Feeling.UNSAFE)),
+            "total": round_count(len(self.people[cell])),
+            # Ranked on published numbers only (then by slug), so the order leaks nothing finer.
+            "reasons": sorted(reasons, key=lambda r: (-r[1], r[0]))[:TOP_REASONS],
+        }
 
 
 @dataclass
@@ -85,26 +94,18 @@ class MonthAggregate:
 
 def aggregate_month(period: str, filters: Filters) -> MonthAggregate:
     minimum = settings.MAP_MIN_CONTRIBUTORS
-    pins = month_pins(period, filters)
-    fine = {
-        cell: row for cell, row in _counts_by(pins, "h3_r8").items() if row["people"] >= minimum
-    }
-    sparse = pins.exclude(h3_r8__in=list(fine))
-    coarse = {
-        cell: row for cell, row in _counts_by(sparse, "h3_r7").items() if row["people"] >= minimum
-    }
-    reasons = {
-        **_reasons_by(pins.filter(h3_r8__in=list(fine)), "h3_r8", minimum),
-        **_reasons_by(sparse.filter(h3_r7__in=list(coarse)), "h3_r7", minimum),
-    }
-    cells = [
-        {
-            "cell": cell,
-            "safe": round_count(row["safe"]),
-            "unsafe": round_count(row["unsafe"]),
-            "total": round_count(row["people"]),
-            "reasons": reasons.get(cell, []),
-        }
-        for cell, row in sorted({**fine, **coarse}.items())
-    ]
-    return MonthAggregate(cells=cells, includes_demo=pins.filter(is_demo=True).exists())
+    groups = month_groups(month_pins(period, filters))
+    fine = Tally()
+    for r8, _, person, feeling, reason, _ in groups:
+        fine.add(r8, person, feeling, reason)
+    dense = set(fine.published(minimum))
+    coarse = Tally()
+    for r8, r7, person, feeling, reason, _ in groups:
+        if r8 not in dense:
+            coarse.add(r7, person, feeling, reason)
+    cells = [fine.cell(cell, minimum) for cell in dense]
+    cells += [coarse.cell(cell, minimum) for cell in coarse.published(minimum)]
+    return MonthAggregate(
+        cells=sorted(cells, key=lambda c: c["cell"]),
+        includes_demo=any(group[5] for group in groups),
+    )

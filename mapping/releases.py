@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Min
 
 from participation.models import Pin
 
@@ -58,7 +58,15 @@ def get_release(period: str, filters: Filters) -> Release:
 
 
 def first_month() -> str | None:
-    return Pin.objects.published().order_by("period").values_list("period", flat=True).first()
+    """The first month with a published pin. Candidate months come from the period index (a
+    MIN is one index lookup; the join behind published() would read every pin), and each is
+    confirmed through published() before it counts."""
+    candidate = Pin.objects.aggregate(first=Min("period"))["first"]
+    while candidate:
+        if Pin.objects.published().filter(period=candidate).exists():
+            return candidate
+        candidate = Pin.objects.filter(period__gt=candidate).aggregate(first=Min("period"))["first"]
+    return None
 
 
 def released_months(selection: Selection) -> list[str]:

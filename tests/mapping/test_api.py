@@ -110,8 +110,16 @@ def test_months_are_whole_and_added_up(client):
     everything = get(client, **{"from": "2020-01", "to": "2025-12"}).json()
     assert (everything["from"], everything["to"]) == ("2020-01", "2025-12")
     assert get(client, to="2025-12").json()["from"] == "2025-02"
+
     assert everything["features"][0]["properties"]["total"] == 30
     assert get(client, **{"from": "2024-01", "to": "2024-12"}).json()["features"] == []
+
+
+def test_an_open_start_is_the_first_month_with_a_published_pin(client):
+    bulk_pins(crowd(8, period="2024-11", status="pending") + crowd(8, first=50, flagged=True))
+    bulk_pins(crowd(8, first=100, period="2025-01", status="rejected"))
+    bulk_pins(crowd(8, first=200, period="2025-02"))
+    assert get(client).json()["from"] == "2025-02"
 
 
 def test_a_month_is_not_published_until_it_is_over_and_moderated(client):
