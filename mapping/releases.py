@@ -133,6 +133,28 @@ def releases_state() -> str:
     return f"{state['count']}.{state['last']}"
 
 
+def standard_filters() -> list[Filters]:
+    """What the public page and the partnership's trends ask for on every visit: everything,
+    each time of day, each exercise."""
+    from participation.models import Exercise, TimeOfDay
+
+    return [
+        Filters(),
+        *(Filters(when=when) for when in TimeOfDay.values),
+        *(Filters(exercise=slug) for slug in Exercise.objects.values_list("slug", flat=True)),
+    ]
+
+
+def build_releases() -> int:
+    """Builds every released month's standard releases not built yet (a scheduled job, so no
+    visitor waits for an aggregation). Returns how many were built."""
+    before = Release.objects.for_rules().count()
+    for month in released_months(Selection()):
+        for filters in standard_filters():
+            get_release(month, filters)
+    return Release.objects.for_rules().count() - before
+
+
 def cache_key(kind: str, selection: Selection) -> str:
     digest = hashlib.sha256(canonical_json(selection.as_query()).encode()).hexdigest()[:32]
     rules = f"{settings.MAP_MIN_CONTRIBUTORS}.{settings.MAP_COUNT_ROUNDING}"

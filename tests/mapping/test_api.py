@@ -1,5 +1,6 @@
 """GET /api/v1/community-map.geojson: RFC 7946 structure, filters, whole months, errors."""
 
+import io
 import json
 import os
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from django.utils import timezone
 from shapely.geometry import LinearRing
 
-from mapping.selection import RELEASE_AFTER_DAYS, last_released_month
+from mapping.selection import RELEASE_AFTER_DAYS, last_released_month, months_between
 from tests.mapping.conftest import use_fresh_cache
 from tests.mapping.factories import ExerciseFactory, ReasonFactory, bulk_pins
 from tests.mapping.helpers import CHILDREN, FAR_SPOT, SPOTS, crowd
@@ -209,3 +210,21 @@ def test_openapi_documents_the_endpoint(client):
         "The documented community map API changed: review it against the contract, then run "
         "with UPDATE_SNAPSHOTS=1 to accept it."
     )
+
+
+def test_the_scheduled_build_freezes_every_standard_release(client):
+    from django.core.management import call_command
+
+    from mapping.models import Release
+    from participation.models import TimeOfDay
+
+    ExerciseFactory(slug="autumn-round")
+    bulk_pins(crowd(8, period="2025-02") + crowd(8, first=100, period="2025-03"))
+    out = io.StringIO()
+    call_command("build_map_releases", stdout=out)
+    months = len(months_between("2025-02", last_released_month()))
+    per_month = 1 + len(TimeOfDay.values) + 1  # everything, each time of day, the exercise
+    assert Release.objects.count() == months * per_month
+    assert f"Built {months * per_month}" in out.getvalue()
+    call_command("build_map_releases", stdout=out)
+    assert "Built 0" in out.getvalue()
