@@ -56,7 +56,7 @@ class PartnershipView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         selection, errors = self.selection()
-        context.update(filter_choices())
+        context.update(filter_choices(selection))
         context.update(
             {
                 "selection": selection,

@@ -16,14 +16,26 @@ from .selection import Selection, SelectionError, month_label, parse_selection
 from .summary import summarise
 
 
-def filter_choices() -> dict:
-    """What the filters offer: exercises, feelings, times of day and the released months."""
-    months = released_months(Selection())
+def filter_choices(selection: Selection) -> dict:
+    """The filters' select boxes (name, label, the empty choice, options, the current value),
+    plus the exercises and released months on their own for other forms."""
+    months = [(month, month_label(month)) for month in released_months(Selection())]
+    exercises = list(Exercise.objects.order_by("title", "round_number"))
+    filters = selection.filters
+    fields = [
+        ("exercise", "Mapping exercise", "All pins", [(e.slug, str(e)) for e in exercises], filters.exercise),
+        ("feeling", "Feeling", "Safe and unsafe", [(v, f"{label} only") for v, label in Feeling.choices], filters.feeling),
+        ("when", "Time of day", "Any time", TimeOfDay.choices, filters.when),
+        ("from", "From", "The first month", months, selection.start),
+        ("to", "To", "The latest month", months, selection.end),
+    ]  # fmt: skip
     return {
-        "exercises": Exercise.objects.order_by("title", "round_number"),
-        "feelings": Feeling.choices,
-        "times": TimeOfDay.choices,
-        "months": [(month, month_label(month)) for month in months],
+        "filter_fields": [
+            dict(zip(("name", "label", "empty", "options", "current"), field, strict=True))
+            for field in fields
+        ],
+        "exercises": exercises,
+        "months": months,
     }
 
 
@@ -36,7 +48,7 @@ def community_map(request):
         selection = Selection()
     collection = collection_for(selection)
     context = {
-        **filter_choices(),
+        **filter_choices(selection),
         "page_title": "Community map",
         "errors": errors,
         "selection": selection,
