@@ -97,3 +97,8 @@ def test_an_empty_map_says_so(client, home_page):
     html = client.get(URL).content.decode()
     assert "No area has pins from enough different people" in html
     assert "No areas to list for this choice." in html
+
+
+def test_the_page_title_names_the_map_once(client, home_page):
+    html = client.get(URL).content.decode()
+    assert "<title>Community map | Safer Places Bristol</title>" in html
