@@ -25,6 +25,8 @@ FORM_MIN_FILL_SECONDS = 0
 # Browser journeys and websocket tests run a real server thread against the test database, so
 # SQLite must be a file (an in-memory database is private to one connection). The process id keeps
 # two suites on one machine out of each other's way.
+# A fresh clone has no var/ yet; the SQLite test database is created there.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 _db = DATABASES["default"]
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
