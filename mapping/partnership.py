@@ -9,7 +9,7 @@ import json
 from participation.models import Exercise, TimeOfDay
 
 from .outputs import collection_for, reason_labels, rows
-from .releases import get_release, published, released_months
+from .releases import get_releases, published, released_months
 from .scale import unsafe_share
 from .selection import Filters, Selection, month_label
 
@@ -28,9 +28,9 @@ def totals(cells: list[dict]) -> dict:
 
 def by_month(selection: Selection) -> list[dict]:
     found = []
-    for month in released_months(selection):
-        cells = json.loads(get_release(month, selection.filters).body)["cells"]
-        found.append({"key": month, "label": month_label(month), **totals(cells)})
+    for release in get_releases(released_months(selection), selection.filters):
+        cells = json.loads(release.body)["cells"]
+        found.append({"key": release.period, "label": month_label(release.period), **totals(cells)})
     return found
 
 

@@ -57,6 +57,15 @@ def get_release(period: str, filters: Filters) -> Release:
     return release
 
 
+def get_releases(months: list[str], filters: Filters) -> list[Release]:
+    """The releases of several months: the stored ones in one query, the rest built."""
+    stored = {
+        release.period: release
+        for release in Release.objects.for_rules().filter(period__in=months, **filters.as_dict())
+    }
+    return [stored.get(month) or get_release(month, filters) for month in months]
+
+
 def first_month() -> str | None:
     """The first month with a published pin. Candidate months come from the period index (a
     MIN is one index lookup; the join behind published() would read every pin), and each is
@@ -118,7 +127,7 @@ def add_up(bodies: list[str]) -> list[dict]:
 
 def published(selection: Selection) -> Published:
     months = released_months(selection)
-    releases = [get_release(month, selection.filters) for month in months]
+    releases = get_releases(months, selection.filters)
     return Published(
         selection,
         months,
@@ -149,9 +158,9 @@ def build_releases() -> int:
     """Builds every released month's standard releases not built yet (a scheduled job, so no
     visitor waits for an aggregation). Returns how many were built."""
     before = Release.objects.for_rules().count()
-    for month in released_months(Selection()):
-        for filters in standard_filters():
-            get_release(month, filters)
+    months = released_months(Selection())
+    for filters in standard_filters():
+        get_releases(months, filters)
     return Release.objects.for_rules().count() - before
 
 
