@@ -1,23 +1,19 @@
-"""Creating pins: one use case, one transaction, moderation on the way in, a signal after commit.
+"""Creating pins: the pin's specialisation of the submission skeleton (submission.py).
 
-`submit_pin` is the entry point for every channel (the JSON API, the pin form, and live workshops):
-it applies the idempotency key and the rate limits around `create_pin`."""
+`submit_pin` is the entry point for every channel (the JSON API, the pin form, and live workshops);
+`create_pin` builds the row (position, exercise, photo, reasons) for `save_for_moderation`."""
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
-from moderation.services import submit_for_moderation
-from participation import limits
-from participation.codes import receipt_code
 from participation.models import Exercise, Pin, Reason, Receipt
 from participation.photos import CleanPhoto, store_private
 from services_directory.models import NamedPlace
 
-from .common import PhotoFiles, Submitted, announce_after_commit, fingerprint, new_receipt
+from .common import PhotoFiles, Submitted, fingerprint
 from .exercises import with_exercise
-from .idempotency import run_once
+from .submission import save_for_moderation, submit
 
 
 @dataclass(frozen=True)
@@ -63,37 +59,36 @@ def create_pin(
     """Saves a pin and hands it to moderation, inside the caller's transaction.
 
     `contributor` is the contributor's keyed hash (participation.contributors), `workshop` a live
-    workshop's join code. `contribution_committed` is sent once the transaction commits."""
+    workshop's code. `contribution_committed` is sent once the transaction commits."""
     # A pin made inside an open mapping exercise's area is tagged with it.
     submission = with_exercise(submission)
-    with transaction.atomic():
-        pin = Pin(
-            feeling=submission.feeling,
-            when=submission.when,
-            comment=submission.comment,
-            place=submission.place,
-            location_source=submission.location_source,
-            exercise=submission.exercise,
-            workshop=workshop,
-            contributor=contributor,
-            receipt=receipt,
-            photo=photo_path,
-            period=timezone.localtime().strftime("%Y-%m"),
-            is_demo=is_demo,
-        )
-        pin.set_position(submission.lat, submission.lng)
-        pin.moderation = submit_for_moderation(
-            pin,
-            kind=Pin.moderation_kind,
-            exercise=submission.exercise.slug if submission.exercise else "",
-            workshop=workshop,
-            has_photo=bool(photo_path),
-        )
-        pin.save(force_insert=True)
+    pin = Pin(
+        feeling=submission.feeling,
+        when=submission.when,
+        comment=submission.comment,
+        place=submission.place,
+        location_source=submission.location_source,
+        exercise=submission.exercise,
+        workshop=workshop,
+        contributor=contributor,
+        receipt=receipt,
+        photo=photo_path,
+        period=timezone.localtime().strftime("%Y-%m"),
+        is_demo=is_demo,
+    )
+    pin.set_position(submission.lat, submission.lng)
+
+    def add_reasons() -> None:
         if submission.reasons:
             pin.reasons.set(submission.reasons)
-        announce_after_commit(pin, Pin.moderation_kind)
-    return pin
+
+    return save_for_moderation(
+        pin,
+        after_save=add_reasons,
+        exercise=submission.exercise.slug if submission.exercise else "",
+        workshop=workshop,
+        has_photo=bool(photo_path),
+    )
 
 
 def submit_pin(
@@ -105,43 +100,24 @@ def submit_pin(
     workshop: str = "",
     rate_limit: bool = True,
 ) -> Submitted:
-    """Adds a pin once per idempotency key (a UUID string, see idempotency.parse_key).
+    """Adds a pin once per idempotency key; see submission.submit for what it raises."""
 
-    Raises idempotency.KeyReused (422) / InProgress (409), limits.RateLimited (429). Returns
-    after the commit, when moderation's scan has run (see Submitted.needs_immediate_help).
-    `rate_limit=False` is for staff entering pins on a group's behalf."""
-    photos = PhotoFiles()
-
-    def create() -> tuple[str, int]:
-        receipt, attempt = new_receipt("pin", idempotency_key)
+    def create(receipt: Receipt, photos: PhotoFiles) -> Pin:
         photo_path = photos.add(store_private(submission.photo)) if submission.photo else ""
-        pin = create_pin(
+        return create_pin(
             submission,
             contributor=contributor,
             receipt=receipt,
             workshop=workshop,
             photo_path=photo_path,
         )
-        return str(pin.pk), attempt
 
-    def guard() -> None:
-        if rate_limit:
-            limits.check("pin", contributor=contributor, address=address)
-
-    try:
-        done = run_once(
-            scope="pin",
-            key=idempotency_key,
-            fingerprint=submission.fingerprint(),
-            create=create,
-            guard=guard,
-        )
-    except BaseException:
-        photos.discard()
-        raise
-    return Submitted(
-        kind="pin",
-        id=done.object_id,
-        receipt=receipt_code("pin", idempotency_key, done.receipt_attempt),
-        created=done.created,
+    return submit(
+        "pin",
+        submission,
+        create=create,
+        contributor=contributor,
+        idempotency_key=idempotency_key,
+        address=address,
+        rate_limit=rate_limit,
     )

@@ -1,17 +1,16 @@
-"""Ideas for youth provision: proposing one, and supporting one (once per contributor)."""
+"""Ideas for youth provision: proposing one (the idea's specialisation of the submission
+skeleton, submission.py), and supporting one (once per contributor)."""
 
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from moderation.services import submit_for_moderation
 from participation import limits
-from participation.codes import receipt_code
 from participation.models import Proposal, Receipt, Support
 from services_directory.models import NamedPlace
 
-from .common import Submitted, announce_after_commit, fingerprint, new_receipt
-from .idempotency import run_once
+from .common import Submitted, fingerprint
+from .submission import save_for_moderation, submit
 
 
 @dataclass(frozen=True)
@@ -45,22 +44,18 @@ def create_proposal(
     is_demo: bool = False,
 ) -> Proposal:
     """Saves an idea and hands it to moderation, inside the caller's transaction."""
-    with transaction.atomic():
-        proposal = Proposal(
-            title=submission.title,
-            what=submission.what,
-            place=submission.place,
-            area=submission.area,
-            when=submission.when,
-            why=submission.why,
-            contributor=contributor,
-            receipt=receipt,
-            is_demo=is_demo,
-        )
-        proposal.moderation = submit_for_moderation(proposal, kind=Proposal.moderation_kind)
-        proposal.save(force_insert=True)
-        announce_after_commit(proposal, Proposal.moderation_kind)
-    return proposal
+    proposal = Proposal(
+        title=submission.title,
+        what=submission.what,
+        place=submission.place,
+        area=submission.area,
+        when=submission.when,
+        why=submission.why,
+        contributor=contributor,
+        receipt=receipt,
+        is_demo=is_demo,
+    )
+    return save_for_moderation(proposal)
 
 
 def submit_proposal(
@@ -70,25 +65,16 @@ def submit_proposal(
     idempotency_key: str,
     address: str | None = None,
 ) -> Submitted:
-    """Shares an idea once per idempotency key; raises like pins.submit_pin."""
-
-    def create() -> tuple[str, int]:
-        receipt, attempt = new_receipt("proposal", idempotency_key)
-        proposal = create_proposal(submission, contributor=contributor, receipt=receipt)
-        return str(proposal.pk), attempt
-
-    done = run_once(
-        scope="proposal",
-        key=idempotency_key,
-        fingerprint=submission.fingerprint(),
-        create=create,
-        guard=lambda: limits.check("proposal", contributor=contributor, address=address),
-    )
-    return Submitted(
-        kind="proposal",
-        id=done.object_id,
-        receipt=receipt_code("proposal", idempotency_key, done.receipt_attempt),
-        created=done.created,
+    """Shares an idea once per idempotency key; see submission.submit for what it raises."""
+    return submit(
+        "proposal",
+        submission,
+        create=lambda receipt, _photos: create_proposal(
+            submission, contributor=contributor, receipt=receipt
+        ),
+        contributor=contributor,
+        idempotency_key=idempotency_key,
+        address=address,
     )
 
 

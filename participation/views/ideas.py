@@ -1,6 +1,5 @@
 """Ideas for youth provision: the published ideas with their answers, proposing, supporting."""
 
-from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -11,13 +10,11 @@ from participation.forms import IdeaPageForm, where_choices
 from participation.limits import RateLimited
 from participation.models import Area, ProposalKind, ProposalWhen
 from participation.presenters import published_proposal, published_proposals
-from participation.services import InProgress, KeyReused, submit_proposal, support_proposal
+from participation.services import submit_proposal, support_proposal
 from participation.services.proposals import supported_by
-from participation.services.writes import is_busy
 
-from .common import idempotency_key, new_key, render_busy, render_limited
-
-NEW_TEMPLATE = "participation/idea_form.html"
+from .common import new_key
+from .submission import SubmissionPage
 
 
 def ideas(request):
@@ -51,49 +48,19 @@ def _context(form, key):
     }
 
 
+IDEA_PAGE = SubmissionPage(
+    template="participation/idea_form.html",
+    context=_context,
+    submit=submit_proposal,
+    kind="proposal",
+)
+
+
 @never_cache
 def new_idea(request):
-    if request.method != "POST":
-        return render(request, NEW_TEMPLATE, _context(IdeaPageForm(), new_key()))
-    form = IdeaPageForm(request.POST)
-    key = idempotency_key(request)
-    if not form.is_valid():
-        return render(request, NEW_TEMPLATE, _context(form, key), status=400)
-    contributor = contributor_for(request)
-    submission = form.submission()
-    address = client_address(request)
-    try:
-        try:
-            result = submit_proposal(
-                submission, contributor=contributor.hash, idempotency_key=key, address=address
-            )
-        except KeyReused:
-            key = new_key()
-            result = submit_proposal(
-                submission, contributor=contributor.hash, idempotency_key=key, address=address
-            )
-    except RateLimited as exc:
-        return render_limited(request, NEW_TEMPLATE, _context(form, key), exc)
-    except OperationalError as exc:
-        if not is_busy(exc):
-            raise
-        return render_busy(request, NEW_TEMPLATE, _context(form, key))
-    except InProgress as exc:
-        return render(
-            request, NEW_TEMPLATE, {**_context(form, key), "still_sending": exc.message}, status=409
-        )
-    response = render(
-        request,
-        "participation/thanks.html",
-        {
-            "page_title": "Thank you",
-            "kind": "proposal",
-            "result": result,
-            "immediate_help": result.needs_immediate_help,
-        },
-        status=201 if result.created else 200,
-    )
-    return remember(response, contributor)
+    if request.method == "POST":
+        return IDEA_PAGE.post(request, IdeaPageForm(request.POST))
+    return IDEA_PAGE.render(request, IdeaPageForm(), new_key())
 
 
 @require_POST

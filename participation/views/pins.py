@@ -1,21 +1,16 @@
 """The hub and the pin form: a plain form that works without JavaScript; the page's script turns
 it into short steps with a map, a place search and "use my location"."""
 
-from django.db import OperationalError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from participation.contributors import client_address, contributor_for, remember
 from participation.forms import PinPageForm, place_choices
-from participation.limits import RateLimited
 from participation.models import Exercise, Feeling, TimeOfDay
-from participation.services import InProgress, KeyReused, submit_pin
-from participation.services.writes import is_busy
+from participation.services import submit_pin
 from services_directory.geo import BRISTOL_BOUNDS
 
-from .common import idempotency_key, new_key, render_busy, render_limited
-
-PIN_TEMPLATE = "participation/pin_form.html"
+from .common import new_key
+from .submission import SubmissionPage
 
 
 def hub(request):
@@ -39,54 +34,16 @@ def _form_context(form, key: str) -> dict:
     }
 
 
+PIN_PAGE = SubmissionPage(
+    template="participation/pin_form.html", context=_form_context, submit=submit_pin, kind="pin"
+)
+
+
 @never_cache
 def add_pin(request):
-    if request.method != "POST":
-        # A mapping exercise links here with ?exercise=<slug>: its pins are tagged with it.
-        exercise = Exercise.objects.filter(slug=request.GET.get("exercise", "")[:80]).first()
-        form = PinPageForm(initial={"exercise": exercise.slug} if exercise else None)
-        return render(request, PIN_TEMPLATE, _form_context(form, new_key()))
-    form = PinPageForm(request.POST, request.FILES)
-    key = idempotency_key(request)
-    if not form.is_valid():
-        return render(request, PIN_TEMPLATE, _form_context(form, key), status=400)
-    contributor = contributor_for(request)
-    submission = form.submission()
-    try:
-        try:
-            result = submit_pin(
-                submission,
-                contributor=contributor.hash,
-                idempotency_key=key,
-                address=client_address(request),
-            )
-        except KeyReused:
-            # Back, changed something, sent again: a new pin, not a retry of the first.
-            key = new_key()
-            result = submit_pin(
-                submission,
-                contributor=contributor.hash,
-                idempotency_key=key,
-                address=client_address(request),
-            )
-    except RateLimited as exc:
-        return render_limited(request, PIN_TEMPLATE, _form_context(form, key), exc)
-    except OperationalError as exc:
-        if not is_busy(exc):
-            raise
-        return render_busy(request, PIN_TEMPLATE, _form_context(form, key))
-    except InProgress as exc:
-        context = {**_form_context(form, key), "still_sending": exc.message}
-        return render(request, PIN_TEMPLATE, context, status=409)
-    response = render(
-        request,
-        "participation/thanks.html",
-        {
-            "page_title": "Thank you",
-            "kind": "pin",
-            "result": result,
-            "immediate_help": result.needs_immediate_help,
-        },
-        status=201 if result.created else 200,
-    )
-    return remember(response, contributor)
+    if request.method == "POST":
+        return PIN_PAGE.post(request, PinPageForm(request.POST, request.FILES))
+    # A mapping exercise links here with ?exercise=<slug>: its pins are tagged with it.
+    exercise = Exercise.objects.filter(slug=request.GET.get("exercise", "")[:80]).first()
+    form = PinPageForm(initial={"exercise": exercise.slug} if exercise else None)
+    return PIN_PAGE.render(request, form, new_key())

@@ -4,14 +4,13 @@ No account: participants add pins exactly as on /have-your-say/pin/ (the same fo
 without JavaScript), tagged with the workshop and its exercise. A paused workshop keeps the form
 and what was chosen; a closed one says so plainly."""
 
+from functools import partial
+
 from django import forms
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from participation.contributors import client_address, contributor_for, remember
 from participation.forms import PinPageForm
-from participation.limits import RateLimited
-from participation.services import InProgress, KeyReused
 from participation.services.workshops import (
     WorkshopClosed,
     WorkshopNotFound,
@@ -23,8 +22,9 @@ from participation.services.workshops import (
 )
 from participation.widgets import map_config
 
-from .common import idempotency_key, new_key, render_limited
+from .common import new_key
 from .pins import _form_context as pin_form_context
+from .submission import SubmissionPage
 
 JOIN_TEMPLATE = "participation/workshop_join.html"
 CODE_TEMPLATE = "participation/workshop_code.html"
@@ -97,61 +97,23 @@ def workshop(request, code):
 
 
 def _add_pin(request, found):
-    form = PinPageForm(request.POST, request.FILES)
-    key = idempotency_key(request)
-    try:
-        check_taking_pins(found)
-    except WorkshopClosed:
-        return _closed(request, found, status=403)
-    except WorkshopPaused as exc:
-        return render(
-            request, JOIN_TEMPLATE, _context(found, form, key, paused=exc.message), status=403
-        )
-    if not form.is_valid():
-        return render(request, JOIN_TEMPLATE, _context(found, form, key), status=400)
-    contributor = contributor_for(request)
-
-    def send(key):
-        return submit_workshop_pin(
-            found,
-            form.submission(),
-            contributor=contributor.hash,
-            idempotency_key=key,
-            address=client_address(request),
-        )
-
-    try:
-        try:
-            result = send(key)
-        except KeyReused:
-            # Back, changed something, sent again: a new pin, not a retry of the first.
-            key = new_key()
-            result = send(key)
-    except WorkshopClosed:
-        return _closed(request, found, status=403)
-    except WorkshopUnavailable as exc:
-        return render(
-            request, JOIN_TEMPLATE, _context(found, form, key, paused=exc.message), status=403
-        )
-    except RateLimited as exc:
-        return render_limited(request, JOIN_TEMPLATE, _context(found, form, key), exc)
-    except InProgress as exc:
-        return render(
-            request,
-            JOIN_TEMPLATE,
-            _context(found, form, key, still_sending=exc.message),
-            status=409,
-        )
-    response = render(
-        request,
-        "participation/thanks.html",
-        {
-            "page_title": "Thank you",
-            "kind": "pin",
-            "result": result,
-            "immediate_help": result.needs_immediate_help,
-            "another_pin_url": f"/workshop/{found.code}/",
-        },
-        status=201 if result.created else 200,
+    page = SubmissionPage(
+        template=JOIN_TEMPLATE,
+        context=lambda form, key: _context(found, form, key),
+        submit=partial(submit_workshop_pin, found),
+        kind="pin",
+        thanks={"another_pin_url": f"/workshop/{found.code}/"},
+        check=partial(check_taking_pins, found),
+        refused=(WorkshopUnavailable,),
+        on_refused=partial(_refused, found),
     )
-    return remember(response, contributor)
+    return page.post(request, PinPageForm(request.POST, request.FILES))
+
+
+def _refused(found, request, exc, form, key):
+    """Not taking pins (HTTP 403): a closed workshop says so, a paused one keeps the form."""
+    if isinstance(exc, WorkshopClosed):
+        return _closed(request, found, status=403)
+    return render(
+        request, JOIN_TEMPLATE, _context(found, form, key, paused=exc.message), status=403
+    )

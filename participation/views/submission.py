@@ -1,0 +1,95 @@
+"""The one form-post flow of every submission page (a pin, an idea, a pin in a live workshop).
+
+A page describes itself (its template, its context, the service that takes the submission); the
+flow is the same for all: the form validated (the bot check is part of it) and shown again with
+its errors, the submission sent once per idempotency key, a changed submission under a used key
+sent as a new one, a rate limit (429), a duplicate still in progress (409) and a database too busy
+to take the write (503) each answered with the form and everything typed in it kept, and a thank
+you page with the receipt at the end."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import OperationalError
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from participation.contributors import client_address, contributor_for, remember
+from participation.limits import RateLimited
+from participation.services import InProgress, KeyReused, Submitted
+from participation.services.writes import is_busy
+
+from .common import idempotency_key, new_key, render_busy, render_limited
+
+THANKS_TEMPLATE = "participation/thanks.html"
+
+
+@dataclass(frozen=True)
+class SubmissionPage:
+    """`context(form, key)` is the page's template context; `submit(submission, *,
+    contributor, idempotency_key, address)` the service; `kind` ("pin", "proposal") what the
+    thank-you page says was sent, `thanks` what else it shows. `refused` are the service's own
+    refusals (a paused workshop), each answered by `on_refused(request, exc, form, key)`; `check`
+    raises them before the form is looked at, so that a form nobody could send now is not
+    marked wrong."""
+
+    template: str
+    context: Callable[..., dict]
+    submit: Callable[..., Submitted]
+    kind: str
+    thanks: dict = field(default_factory=dict)
+    refused: tuple[type[Exception], ...] = ()
+    on_refused: Callable[..., HttpResponse] | None = None
+    check: Callable[[], None] = lambda: None
+
+    def render(self, request, form, key: str, *, status: int = 200, **extra) -> HttpResponse:
+        context = {**self.context(form, key), **extra}
+        return render(request, self.template, context, status=status)
+
+    def post(self, request, form) -> HttpResponse:
+        key = idempotency_key(request)
+        try:
+            self.check()
+        except self.refused as exc:
+            return self.on_refused(request, exc, form, key)
+        if not form.is_valid():
+            return self.render(request, form, key, status=400)
+        contributor = contributor_for(request)
+        submission = form.submission()
+        address = client_address(request)
+
+        def send(key: str) -> Submitted:
+            return self.submit(
+                submission, contributor=contributor.hash, idempotency_key=key, address=address
+            )
+
+        try:
+            try:
+                result = send(key)
+            except KeyReused:
+                # Back, changed something, sent again: a new contribution, not a retry.
+                key = new_key()
+                result = send(key)
+        except RateLimited as exc:
+            return render_limited(request, self.template, self.context(form, key), exc)
+        except OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            return render_busy(request, self.template, self.context(form, key))
+        except InProgress as exc:
+            return self.render(request, form, key, status=409, still_sending=exc.message)
+        except self.refused as exc:
+            return self.on_refused(request, exc, form, key)
+        response = render(
+            request,
+            THANKS_TEMPLATE,
+            {
+                "page_title": "Thank you",
+                "kind": self.kind,
+                "result": result,
+                "immediate_help": result.needs_immediate_help,
+                **self.thanks,
+            },
+            status=201 if result.created else 200,
+        )
+        return remember(response, contributor)
