@@ -4,8 +4,8 @@ and both hand the result to the same services."""
 from django import forms
 
 from moderation.antibot import BotCheckFormMixin
-from services_directory.geo import in_bristol
-from services_directory.models import NamedPlace, PlaceKind
+from places.geo import in_bristol
+from places.models import NamedPlace, PlaceKind
 
 from .codes import normalise_code
 from .models import (

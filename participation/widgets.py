@@ -10,7 +10,7 @@ import json
 from django import forms
 from django.conf import settings
 
-from .areas import clean_area
+from places.areas import clean_area
 
 
 def map_config(centre: tuple[float, float] | None = None, zoom: int | None = None) -> dict:

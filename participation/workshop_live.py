@@ -16,7 +16,7 @@ from django.dispatch import receiver
 
 from moderation.models import ModerationItem
 from moderation.notify import group_send
-from services_directory.geo import cell_centre
+from places.geo import cell_centre
 
 from .models import FacilitatorEntry, Feeling, Pin, Reason, Workshop
 from .services.workshops import paper_contributor

@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
-from participation.areas import centre_of, clean_area, covers, near_any
-from services_directory.models import NamedPlace
+from places.areas import centre_of, clean_area, covers, near_any
+from places.models import NamedPlace
 
 
 class Audience(models.TextChoices):

@@ -11,8 +11,8 @@ from django.db import models
 from django.db.models import Q
 
 from moderation.models import ModerationItem
-from services_directory.geo import cell_centre, cells_for
-from services_directory.models import NamedPlace
+from places.geo import cell_centre, cells_for
+from places.models import NamedPlace
 
 from .contributions import Contribution, ContributionQuerySet
 from .exercises import Exercise

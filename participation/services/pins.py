@@ -13,7 +13,7 @@ from participation import limits
 from participation.codes import receipt_code
 from participation.models import Exercise, Pin, Reason, Receipt
 from participation.photos import CleanPhoto, store_private
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .common import PhotoFiles, Submitted, announce_after_commit, fingerprint, new_receipt
 from .exercises import with_exercise

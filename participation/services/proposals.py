@@ -8,7 +8,7 @@ from moderation.services import submit_for_moderation
 from participation import limits
 from participation.codes import receipt_code
 from participation.models import Proposal, Receipt, Support
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .common import Submitted, announce_after_commit, fingerprint, new_receipt
 from .idempotency import run_once

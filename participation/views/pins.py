@@ -11,7 +11,7 @@ from participation.limits import RateLimited
 from participation.models import Exercise, Feeling, TimeOfDay
 from participation.services import InProgress, KeyReused, submit_pin
 from participation.services.writes import is_busy
-from services_directory.geo import BRISTOL_BOUNDS
+from places.geo import BRISTOL_BOUNDS
 
 from .common import idempotency_key, new_key, render_busy, render_limited
 

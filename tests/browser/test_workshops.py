@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from participation.models import Audience, Exercise, Pin, Workshop
 from participation.services.workshops import WorkshopClosed
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
 from tests.participation.factories import ensure_reference_data

@@ -35,7 +35,7 @@ from participation.models import (
     Support,
 )
 from participation.reasons import ensure_default_reasons
-from services_directory.geo import cells_for
+from places.geo import cells_for
 
 CENTRE = (51.4545, -2.5879)
 
@@ -43,8 +43,8 @@ CENTRE = (51.4545, -2.5879)
 def ensure_reference_data() -> None:
     """The gazetteer and the default reasons, which data migrations load: transactional tests
     (live servers, browsers) flush them away, so they call this to put them back."""
-    from services_directory.gazetteer import PLACES
-    from services_directory.models import NamedPlace
+    from places.gazetteer import PLACES
+    from places.models import NamedPlace
 
     for slug, name, kind, area, aliases, lat, lng in PLACES:
         NamedPlace.objects.get_or_create(

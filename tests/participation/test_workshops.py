@@ -26,7 +26,7 @@ from participation.services.workshops import (
     set_status,
 )
 from participation.workshop_live import counts, snapshot
-from services_directory.geo import cell_centre
+from places.geo import cell_centre
 from tests.auth import make_staff, sign_in
 from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 

@@ -24,17 +24,6 @@ INSIDE_EASTON = (51.462, -2.562)
 OUTSIDE_EASTON = (51.4405, -2.6000)
 
 
-def square_around(lat: float, lng: float, half: float = 0.004) -> dict:
-    ring = [
-        [lng - half, lat - half],
-        [lng + half, lat - half],
-        [lng + half, lat + half],
-        [lng - half, lat + half],
-        [lng - half, lat - half],
-    ]
-    return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring]]}
-
-
 class AreaExerciseFactory(DjangoModelFactory):
     class Meta:
         model = Exercise

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     # daphne first makes `runserver` speak ASGI (websockets in development).
     "daphne",
     "website",
+    "places",
     "website.security",
     "services_directory",
     "moderation",

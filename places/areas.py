@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 
-from services_directory.geo import BRISTOL_BOUNDS, distance_miles
+from places.geo import BRISTOL_BOUNDS, distance_miles
 
 # A park, a station or a high street reaches a few hundred metres around its gazetteer point.
 PLACE_RADIUS_METRES = 400

@@ -2,7 +2,7 @@
 
 Young people choose one instead of a map point (no JavaScript, no map reading needed); the
 directory's "near" filter measures from one; the community map names its cells after the nearest.
-Places are where services are, so the gazetteer lives with the directory and others read it."""
+Every feature app reads places, so they live on the ground floor and import no feature app."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from services_directory.geo import cells_for
+from places.geo import cells_for
 
 
 class PlaceKind(models.TextChoices):
@@ -73,6 +73,8 @@ class NamedPlace(index.Indexed, models.Model):
     ]
 
     class Meta:
+        # The table was created when the gazetteer lived in the directory; it keeps its name.
+        db_table = "services_directory_namedplace"
         ordering = ["name"]
         verbose_name = "named place"
 
