@@ -6,17 +6,18 @@ it applies the idempotency key and the rate limits around `create_pin`."""
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from moderation.services import submit_for_moderation
 from participation import limits
 from participation.codes import receipt_code
-from participation.models import Exercise, Pin, Reason, Receipt
+from participation.exercise_links import with_exercise
+from participation.models import Pin, Reason, Receipt
 from participation.photos import CleanPhoto, store_private
 from places.models import NamedPlace
 
 from .common import PhotoFiles, Submitted, announce_after_commit, fingerprint, new_receipt
-from .exercises import with_exercise
 from .idempotency import run_once
 
 
@@ -32,7 +33,7 @@ class PinSubmission:
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     when: str = ""
     comment: str = ""
-    exercise: Exercise | None = None
+    exercise: Model | None = None  # a workshops.Exercise
     photo: CleanPhoto | None = None
 
     def fingerprint(self) -> str:

@@ -5,10 +5,11 @@ from django.db import OperationalError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from participation import exercise_links
 from participation.contributors import client_address, contributor_for, remember
 from participation.forms import PinPageForm, place_choices
 from participation.limits import RateLimited
-from participation.models import Exercise, Feeling, TimeOfDay
+from participation.models import Feeling, TimeOfDay
 from participation.services import InProgress, KeyReused, submit_pin
 from participation.services.writes import is_busy
 from places.geo import BRISTOL_BOUNDS
@@ -43,7 +44,7 @@ def _form_context(form, key: str) -> dict:
 def add_pin(request):
     if request.method != "POST":
         # A mapping exercise links here with ?exercise=<slug>: its pins are tagged with it.
-        exercise = Exercise.objects.filter(slug=request.GET.get("exercise", "")[:80]).first()
+        exercise = exercise_links.lookup().named(request.GET.get("exercise", "")[:80])
         form = PinPageForm(initial={"exercise": exercise.slug} if exercise else None)
         return render(request, PIN_TEMPLATE, _form_context(form, new_key()))
     form = PinPageForm(request.POST, request.FILES)

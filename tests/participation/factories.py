@@ -22,7 +22,6 @@ from moderation.services import submit_for_moderation
 from participation.codes import keyed_hash
 from participation.models import (
     Area,
-    Exercise,
     Feeling,
     LocationSource,
     Outcome,
@@ -36,6 +35,7 @@ from participation.models import (
 )
 from participation.reasons import ensure_default_reasons
 from places.geo import cells_for
+from workshops.models import Exercise
 
 CENTRE = (51.4545, -2.5879)
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "services_directory",
     "moderation",
     "participation",
+    "workshops",
     "mapping",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
