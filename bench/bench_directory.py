@@ -72,10 +72,10 @@ def generate(count: int) -> None:
     django.setup()
     from django.db import transaction
 
-    from services_directory.geo import cells_for
+    from places.geo import cells_for
+    from places.models import NamedPlace
     from services_directory.models import (
         Location,
-        NamedPlace,
         Schedule,
         Service,
         ServiceAtLocation,

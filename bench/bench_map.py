@@ -99,8 +99,8 @@ def setup_django():
 
 def positions(rng: random.Random, count: int) -> list[tuple[float, float, dict]]:
     """Spots around the gazetteer's places, with their cells computed once (pins reuse them)."""
-    from services_directory.geo import cells_for
-    from services_directory.models import NamedPlace
+    from places.geo import cells_for
+    from places.models import NamedPlace
 
     places = list(NamedPlace.objects.values_list("lat", "lng"))
     spots = []

@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from moderation.models import ModerationItem
 from participation.models import Pin
-from services_directory.geo import cells_for
+from places.geo import cells_for
 from tests.auth import make_staff, sign_in
 
 N = {n}

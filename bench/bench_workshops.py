@@ -40,8 +40,8 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 SETUP = """
 import json, uuid
 from django.test import Client
-from participation.models import Audience, Exercise
-from participation.services.workshops import open_workshop
+from workshops.models import Audience, Exercise
+from workshops.services.workshops import open_workshop
 from tests.auth import make_staff, sign_in
 from website.staff_groups import EDITORS
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from participation.models import Exercise
+from workshops.models import Exercise
 
 from . import exports, gaps, partnership, report
 from .models import ExportFormat, MapExport

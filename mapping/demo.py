@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from moderation.models import ModerationItem, ModerationStatus
-from participation.models import Exercise, Pin, Reason
-from services_directory.geo import cell_centre, cells_for
-from services_directory.models import NamedPlace
+from participation.models import Pin, Reason
+from places.geo import cell_centre, cells_for
+from places.models import NamedPlace
+from workshops.models import Exercise
 
 from .models import Release
 from .selection import last_released_month, month_start, months_back, next_month, previous_month

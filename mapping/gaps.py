@@ -7,8 +7,8 @@ words."""
 
 from participation.models import Proposal
 from participation.models.proposals import Area
-from services_directory.geo import cell_centre, distance_miles
-from services_directory.models import NamedPlace
+from places.geo import cell_centre, distance_miles
+from places.models import NamedPlace
 from services_directory.queries import youth_provision_points
 
 from .outputs import collection_for, rows

@@ -11,7 +11,7 @@ import h3
 from django.conf import settings
 
 from participation.models import Reason
-from services_directory.geo import cell_polygon
+from places.geo import cell_polygon
 
 from .places import cell_names
 from .releases import Published, cached, published

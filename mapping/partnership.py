@@ -6,7 +6,8 @@ Totals add up cells: someone who pinned two areas counts in both."""
 
 import json
 
-from participation.models import Exercise, TimeOfDay
+from participation.models import TimeOfDay
+from workshops.models import Exercise
 
 from .outputs import collection_for, reason_labels, rows
 from .releases import get_releases, published, released_months

@@ -4,8 +4,8 @@ import math
 
 import h3
 
-from services_directory.geo import cell_centre, distance_miles
-from services_directory.models import NamedPlace
+from places.geo import cell_centre, distance_miles
+from places.models import NamedPlace
 
 # Closer than this to a named place, a cell simply takes the place's name.
 AT_PLACE_MILES = 0.3

@@ -145,7 +145,8 @@ def releases_state() -> str:
 def standard_filters() -> list[Filters]:
     """What the public page and the partnership's trends ask for on every visit: everything,
     each time of day, each exercise."""
-    from participation.models import Exercise, TimeOfDay
+    from participation.models import TimeOfDay
+    from workshops.models import Exercise
 
     return [
         Filters(),

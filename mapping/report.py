@@ -3,7 +3,7 @@
 
 import math
 
-from participation.models import Exercise
+from workshops.models import Exercise
 
 from .outputs import collection_for, default_order, rows
 from .partnership import by_reason, by_time, totals

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from participation.models import Exercise, Feeling, TimeOfDay
+from participation.models import Feeling, TimeOfDay
+from workshops.models import Exercise
 
 MONTH_RE = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
 # Moderators get this long after a month ends to finish its queue before the month is frozen.

@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from participation.models import Exercise, Feeling, TimeOfDay
+from participation.models import Feeling, TimeOfDay
+from workshops.models import Exercise
 
 from .outputs import collection_for, default_order, rows
 from .releases import released_months

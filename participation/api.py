@@ -9,7 +9,7 @@ from django.db import OperationalError
 from django.http import HttpResponse
 from ninja import Field, Header, Router, Schema, Status
 
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .contributors import client_address, contributor_for, remember
 from .forms import PinForm, ProposalForm

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from moderation.models import ModerationItem, ModerationStatus
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .codes import keyed_hash
 from .models import Area, Outcome, ProgressNote, Proposal, Reason, ResponseStatus, Support

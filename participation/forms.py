@@ -4,13 +4,13 @@ and both hand the result to the same services."""
 from django import forms
 
 from moderation.antibot import BotCheckFormMixin
-from services_directory.geo import in_bristol
-from services_directory.models import NamedPlace, PlaceKind
+from places.geo import in_bristol
+from places.models import NamedPlace, PlaceKind
 
+from . import exercise_links
 from .codes import normalise_code
 from .models import (
     Area,
-    Exercise,
     Feeling,
     LocationSource,
     ProposalKind,
@@ -89,8 +89,9 @@ class PinForm(forms.Form):
     )
     comment = TextField(max_length=COMMENT_MAX)
     # Only open, running exercises: a workshop-only one is reached through its workshop's code.
+    # The queryset is the workshops app's, set per form (see __init__).
     exercise = forms.ModelChoiceField(
-        queryset=Exercise.objects.open_to_anyone(),
+        queryset=None,
         to_field_name="slug",
         required=False,
         error_messages={
@@ -98,6 +99,10 @@ class PinForm(forms.Form):
             "or it may run only in workshops."
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exercise"].queryset = exercise_links.lookup().open_to_anyone()
 
     def clean(self):
         data = super().clean()

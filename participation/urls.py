@@ -3,7 +3,6 @@
 from django.urls import path
 
 from . import views
-from .views import workshops
 
 app_name = "participation"
 
@@ -15,6 +14,4 @@ urlpatterns = [
     path("have-your-say/ideas/<uuid:proposal_id>/support/", views.support, name="support"),
     path("have-your-say/you-said-we-did/", views.you_said_we_did_page, name="you-said-we-did"),
     path("have-your-say/receipt/", views.receipt, name="receipt"),
-    path("workshop/", workshops.enter_code, name="workshop-code"),
-    path("workshop/<str:code>/", workshops.workshop, name="workshop"),
 ]

@@ -126,7 +126,3 @@ class HaveYourSay(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return HaveYourSay()
-
-
-# Mapping exercises and live workshops have their own menu (participation/workshop_hooks.py).
-from . import workshop_hooks  # noqa: E402, F401

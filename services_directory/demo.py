@@ -7,11 +7,12 @@ import uuid
 
 from django.utils import timezone
 
+from places.gazetteer import PLACES as PLACES_OF_BRISTOL
+from places.models import NamedPlace
+
 from .demo_data import DEMO_ALERT, ORGANISATIONS, PLACES, SERVICES, STRATEGY
-from .gazetteer import PLACES as PLACES_OF_BRISTOL
 from .models import (
     Location,
-    NamedPlace,
     Organization,
     Schedule,
     Service,

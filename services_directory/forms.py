@@ -4,7 +4,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import AUDIENCES, NEEDS, FeedbackKind, ListingFeedback, NamedPlace, TaxonomyTerm
+from places.models import NamedPlace
+
+from .models import AUDIENCES, NEEDS, FeedbackKind, ListingFeedback, TaxonomyTerm
 from .models.services import ServiceKind
 from .queries import DirectoryQuery
 

@@ -27,13 +27,14 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from places.geo import EARTH_RADIUS_MILES, distance_miles
+from places.models import NamedPlace
+
 from . import schedules
-from .geo import EARTH_RADIUS_MILES, distance_miles
 from .models import (
     AUDIENCES,
     NEEDS,
     Location,
-    NamedPlace,
     Service,
     ServiceAtLocation,
     ServiceKind,

@@ -20,12 +20,13 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from places.models import NamedPlace
+
 from .admin_forms import DayCheckboxes, ServiceAdminForm
 from .models import (
     FeedbackStatus,
     ListingFeedback,
     Location,
-    NamedPlace,
     Organization,
     Service,
     Taxonomy,

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from services_directory.gazetteer import PLACES
+from places.gazetteer import PLACES
 
 DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[A-Za-z]+")

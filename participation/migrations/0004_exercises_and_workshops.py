@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import participation.areas
+import places.areas
 
 
 class Migration(migrations.Migration):
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The area it covers, drawn on the map (a GeoJSON polygon).",
                 null=True,
-                validators=[participation.areas.clean_area],
+                validators=[places.areas.clean_area],
             ),
         ),
         migrations.AddField(

@@ -1,5 +1,4 @@
 from .contributions import Contribution, ContributionQuerySet
-from .exercises import Audience, ConcernKind, Exercise, ExerciseQuerySet
 from .idempotency import IdempotencyRecord, IdempotencyState
 from .pins import Feeling, LocationSource, Pin, PinQuerySet, Reason, TimeOfDay
 from .proposals import (
@@ -13,17 +12,11 @@ from .proposals import (
     Support,
 )
 from .receipts import Receipt
-from .workshops import FacilitatorEntry, Workshop, WorkshopStatus
 
 __all__ = [
     "Area",
-    "Audience",
-    "ConcernKind",
     "Contribution",
     "ContributionQuerySet",
-    "Exercise",
-    "ExerciseQuerySet",
-    "FacilitatorEntry",
     "Feeling",
     "IdempotencyRecord",
     "IdempotencyState",
@@ -40,6 +33,4 @@ __all__ = [
     "ResponseStatus",
     "Support",
     "TimeOfDay",
-    "Workshop",
-    "WorkshopStatus",
 ]

@@ -11,11 +11,10 @@ from django.db import models
 from django.db.models import Q
 
 from moderation.models import ModerationItem
-from services_directory.geo import cell_centre, cells_for
-from services_directory.models import NamedPlace
+from places.geo import cell_centre, cells_for
+from places.models import NamedPlace
 
 from .contributions import Contribution, ContributionQuerySet
-from .exercises import Exercise
 from .receipts import Receipt
 
 
@@ -85,7 +84,7 @@ class Pin(Contribution):
     # Set once the raw position has been replaced by its resolution-9 cell centre.
     coarsened = models.BooleanField(default=False)
     exercise = models.ForeignKey(
-        Exercise, null=True, blank=True, on_delete=models.SET_NULL, related_name="pins"
+        "workshops.Exercise", null=True, blank=True, on_delete=models.SET_NULL, related_name="pins"
     )
     # The live workshop the pin was added in (its join code), if any.
     workshop = models.CharField(max_length=20, blank=True, db_index=True)

@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from moderation.models import ModerationItem
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .contributions import Contribution, ContributionQuerySet
 from .receipts import Receipt

@@ -5,14 +5,15 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Model
 from django.utils import timezone
 
-from participation.models import Exercise, Pin, Reason, Receipt
+from participation.exercise_links import with_exercise
+from participation.models import Pin, Reason, Receipt
 from participation.photos import CleanPhoto, store_private
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .common import PhotoFiles, Submitted, fingerprint
-from .exercises import with_exercise
 from .submission import save_for_moderation, submit
 
 
@@ -28,7 +29,7 @@ class PinSubmission:
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     when: str = ""
     comment: str = ""
-    exercise: Exercise | None = None
+    exercise: Model | None = None  # a workshops.Exercise
     photo: CleanPhoto | None = None
 
     def fingerprint(self) -> str:

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from participation import limits
 from participation.models import Proposal, Receipt, Support
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .common import Submitted, fingerprint
 from .submission import save_for_moderation, submit

@@ -4,10 +4,11 @@ it into short steps with a map, a place search and "use my location"."""
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from participation import exercise_links
 from participation.forms import PinPageForm, place_choices
-from participation.models import Exercise, Feeling, TimeOfDay
+from participation.models import Feeling, TimeOfDay
 from participation.services import submit_pin
-from services_directory.geo import BRISTOL_BOUNDS
+from places.geo import BRISTOL_BOUNDS
 
 from .common import new_key
 from .submission import SubmissionPage
@@ -44,6 +45,6 @@ def add_pin(request):
     if request.method == "POST":
         return PIN_PAGE.post(request, PinPageForm(request.POST, request.FILES))
     # A mapping exercise links here with ?exercise=<slug>: its pins are tagged with it.
-    exercise = Exercise.objects.filter(slug=request.GET.get("exercise", "")[:80]).first()
+    exercise = exercise_links.lookup().named(request.GET.get("exercise", "")[:80])
     form = PinPageForm(initial={"exercise": exercise.slug} if exercise else None)
     return PIN_PAGE.render(request, form, new_key())

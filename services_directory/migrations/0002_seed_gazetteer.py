@@ -1,7 +1,7 @@
 from django.db import migrations
 
-from services_directory.gazetteer import PLACES
-from services_directory.geo import cells_for
+from places.gazetteer import PLACES
+from places.geo import cells_for
 
 
 def seed(apps, schema_editor):

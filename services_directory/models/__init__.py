@@ -13,7 +13,6 @@ from .details import (
 from .feedback import FeedbackKind, FeedbackStatus, ListingFeedback
 from .locations import Accessibility, Address, Location, LocationType
 from .organizations import Organization
-from .places import NamedPlace, PlaceKind
 from .services import (
     PUBLIC_STATUSES,
     Service,
@@ -41,10 +40,8 @@ __all__ = [
     "ListingFeedback",
     "Location",
     "LocationType",
-    "NamedPlace",
     "Organization",
     "Phone",
-    "PlaceKind",
     "Schedule",
     "Service",
     "ServiceArea",

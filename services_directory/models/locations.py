@@ -13,9 +13,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from services_directory.geo import cells_for
-
-from .places import NamedPlace
+from places.geo import cells_for
+from places.models import NamedPlace
 
 
 class LocationType(models.TextChoices):

@@ -12,13 +12,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
-from ..geo import BoundingBox, distance_miles
+from places.geo import BoundingBox, distance_miles
+from places.models import NamedPlace
+
 from ..models import (
     DAY_CODES,
     DAYS,
     Address,
     Location,
-    NamedPlace,
     Schedule,
     Service,
     ServiceAtLocation,

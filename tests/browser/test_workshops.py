@@ -7,18 +7,19 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from participation.models import Audience, Exercise, Pin, Workshop
-from participation.services.workshops import WorkshopClosed
-from services_directory.models import NamedPlace
+from participation.models import Pin
+from places.models import NamedPlace
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
 from tests.participation.factories import ensure_reference_data
-from tests.participation.workshop_factories import (
+from tests.workshops.workshop_factories import (
     AreaExerciseFactory,
     WorkshopFactory,
     ensure_workshop_staff,
 )
 from website.staff_groups import EDITORS
+from workshops.models import Audience, Exercise, Workshop
+from workshops.services.workshops import WorkshopClosed
 
 ARRIVES_WITHIN_MS = 2_000
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}

@@ -10,7 +10,7 @@ from mapping.models import Release
 from mapping.selection import last_released_month
 from moderation.models import ModerationItem
 from participation.models import Pin
-from services_directory.geo import in_bristol
+from places.geo import in_bristol
 from tests.mapping.factories import bulk_pins
 from tests.mapping.helpers import crowd
 

@@ -130,8 +130,8 @@ def test_the_export_log_says_who_when_and_what(analyst, contributions):
 
 
 def test_spreadsheet_formulas_are_written_as_text(analyst):
-    from services_directory.geo import cell_centre
-    from services_directory.models import NamedPlace
+    from places.geo import cell_centre
+    from places.models import NamedPlace
 
     lat, lng = cell_centre(CHILDREN[0])
     NamedPlace.objects.create(
@@ -187,8 +187,8 @@ def test_analysts_hold_no_permission_on_contributions():
 
 
 def test_provision_gaps_list_unsafe_areas_far_from_youth_provision(analyst):
-    from services_directory.geo import cell_centre
-    from services_directory.models import NamedPlace
+    from places.geo import cell_centre
+    from places.models import NamedPlace
     from tests.participation.factories import ApprovedProposalFactory, ProposalFactory
     from tests.services_directory.factories import LocationFactory, ServiceFactory, at
 

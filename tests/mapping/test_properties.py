@@ -18,7 +18,7 @@ from mapping.models import Release
 from mapping.selection import Filters
 from moderation.models import ModerationItem, ModerationStatus
 from participation.models import Pin
-from services_directory.geo import cell_polygon
+from places.geo import cell_polygon
 from tests.mapping.conftest import fresh_cache
 from tests.mapping.factories import ReasonFactory, bulk_pins, contributor
 from tests.mapping.helpers import FAR_SPOT, SPOTS

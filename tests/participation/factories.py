@@ -22,7 +22,6 @@ from moderation.services import submit_for_moderation
 from participation.codes import keyed_hash
 from participation.models import (
     Area,
-    Exercise,
     Feeling,
     LocationSource,
     Outcome,
@@ -35,7 +34,8 @@ from participation.models import (
     Support,
 )
 from participation.reasons import ensure_default_reasons
-from services_directory.geo import cells_for
+from places.geo import cells_for
+from workshops.models import Exercise
 
 CENTRE = (51.4545, -2.5879)
 
@@ -43,8 +43,8 @@ CENTRE = (51.4545, -2.5879)
 def ensure_reference_data() -> None:
     """The gazetteer and the default reasons, which data migrations load: transactional tests
     (live servers, browsers) flush them away, so they call this to put them back."""
-    from services_directory.gazetteer import PLACES
-    from services_directory.models import NamedPlace
+    from places.gazetteer import PLACES
+    from places.models import NamedPlace
 
     for slug, name, kind, area, aliases, lat, lng in PLACES:
         NamedPlace.objects.get_or_create(

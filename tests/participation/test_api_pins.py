@@ -9,7 +9,7 @@ from moderation.models import ModerationItem, ModerationStatus
 from participation.codes import code_hash, normalise_code
 from participation.contributors import COOKIE_NAME
 from participation.models import LocationSource, Pin, Receipt
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 from .conftest import errors_of, post_json
 from .factories import ExerciseFactory

@@ -3,7 +3,7 @@
 import pytest
 
 from participation.models import Reason
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 pytestmark = pytest.mark.django_db
 

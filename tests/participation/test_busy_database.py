@@ -8,10 +8,10 @@ import pytest
 from django.db import OperationalError
 
 from participation.models import Pin, Proposal
+from tests.workshops.workshop_factories import WorkshopFactory
 
 from .test_ideas import IDEA
 from .test_pages import UNSAFE_AT_CASTLE_PARK as PIN
-from .workshop_factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from participation.models import IdempotencyRecord, IdempotencyState, Pin
-from services_directory.models import NamedPlace
+from places.models import NamedPlace
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

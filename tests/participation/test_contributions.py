@@ -10,8 +10,8 @@ from moderation.models import ModerationItem, ModerationStatus
 from participation.models import Pin, Proposal
 from participation.services import PinSubmission, create_pin, submit_pin
 from participation.signals import contribution_committed
-from services_directory.geo import cell_centre
-from services_directory.models import NamedPlace
+from places.geo import cell_centre
+from places.models import NamedPlace
 
 from .factories import ApprovedPinFactory, PinFactory, ProposalFactory, contributor_hash
 from .test_pages import UNSAFE_AT_CASTLE_PARK

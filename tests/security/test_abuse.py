@@ -31,7 +31,7 @@ def _own_counts(settings):
 
 
 def place_slug():
-    from services_directory.models import NamedPlace
+    from places.models import NamedPlace
 
     return NamedPlace.objects.active().first().slug
 

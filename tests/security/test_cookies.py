@@ -29,7 +29,7 @@ def set_cookies(*responses) -> dict:
 
 
 def test_every_cookie_is_httponly_samesite_and_secure(production_cookies, home_page):
-    from services_directory.models import NamedPlace
+    from places.models import NamedPlace
 
     staff = make_staff("Moderators")
     device = authenticator(staff)

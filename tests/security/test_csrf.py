@@ -34,7 +34,7 @@ def test_the_staff_sign_in_needs_its_token(csrf_client, home_page):
 
 
 def _pin_body():
-    from services_directory.models import NamedPlace
+    from places.models import NamedPlace
 
     return json.dumps({"feeling": "safe", "place": NamedPlace.objects.active().first().slug})
 

@@ -59,7 +59,7 @@ def photo_with_mark() -> bytes:
 
 def contribute_everything(client) -> list[str]:
     """Every anonymous way in, with the canary values; returns the receipt codes handed out."""
-    from services_directory.models import NamedPlace
+    from places.models import NamedPlace
 
     place = NamedPlace.objects.active().first().slug
     codes = []

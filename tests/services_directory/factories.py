@@ -5,11 +5,11 @@ import datetime
 import factory
 from django.utils import timezone
 
+from places.models import NamedPlace
 from services_directory.models import (
     Address,
     Contact,
     Location,
-    NamedPlace,
     Organization,
     Schedule,
     Service,

@@ -8,13 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from places.models import NamedPlace
 from services_directory.dates import months_before
-from services_directory.models import (
-    FeedbackStatus,
-    ListingFeedback,
-    NamedPlace,
-    Service,
-)
+from services_directory.models import FeedbackStatus, ListingFeedback, Service
 from tests.auth import make_staff, sign_in
 from tests.services_directory.factories import ServiceFactory, term
 
@@ -173,9 +169,9 @@ def test_resolving_a_report_records_who(manager_client):
 
 def test_staff_edit_the_gazetteer(manager_client):
     place = NamedPlace.objects.get(slug="castle-park")
-    url = reverse("wagtailsnippets_services_directory_namedplace:list")
+    url = reverse("wagtailsnippets_places_namedplace:list")
     assert "Castle Park" in manager_client.get(url, {"q": "castle"}).content.decode()
-    edit = reverse("wagtailsnippets_services_directory_namedplace:edit", args=[place.pk])
+    edit = reverse("wagtailsnippets_places_namedplace:edit", args=[place.pk])
     response = manager_client.post(
         edit,
         {

@@ -15,10 +15,12 @@ INSTALLED_APPS = [
     # daphne first makes `runserver` speak ASGI (websockets in development).
     "daphne",
     "website",
+    "places",
     "website.security",
     "services_directory",
     "moderation",
     "participation",
+    "workshops",
     "mapping",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
