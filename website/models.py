@@ -1,5 +1,5 @@
-"""The site's own CMS models. Page types of the EFH section live in their own modules and are
-re-exported here so Django finds them."""
+"""The site's own CMS models: the home page and the safety settings every page shows. The EFH
+section's page types live in the efh app."""
 
 from django.conf import settings
 from django.db import models
@@ -86,29 +86,3 @@ class DemoLoad(models.Model):
     def __str__(self):
         return self.name
 
-
-# The EFH section's page types live in website/pages/; importing them here registers them.
-from .pages import (  # noqa: E402
-    ActionPlanPage,
-    ActionPlanProposal,
-    ActionPlanTheme,
-    EFHIndexPage,
-    GuidancePage,
-    ReferralPathwayPage,
-    SecondPersonApprovalTask,
-    Topic,
-)
-
-__all__ = [
-    "ActionPlanPage",
-    "ActionPlanProposal",
-    "ActionPlanTheme",
-    "DemoLoad",
-    "EFHIndexPage",
-    "GuidancePage",
-    "HomePage",
-    "ReferralPathwayPage",
-    "SafetySettings",
-    "SecondPersonApprovalTask",
-    "Topic",
-]

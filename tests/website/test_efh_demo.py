@@ -5,7 +5,7 @@ import re
 import pytest
 
 from website import demo_efh
-from website.pages import (
+from efh.pages import (
     ActionPlanPage,
     ActionPlanTheme,
     EFHIndexPage,

@@ -3,14 +3,14 @@
 import pytest
 
 from tests.services_directory.factories import ServiceFactory
-from tests.website.factories import (
+from tests.efh.factories import (
     ActionPlanPageFactory,
     ActionPlanThemeFactory,
     GuidancePageFactory,
     ReferralPathwayPageFactory,
     step,
 )
-from website.pages import RAGStatus
+from efh.pages import RAGStatus
 
 
 def body(text: str) -> list[dict]:

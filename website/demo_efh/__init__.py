@@ -5,7 +5,7 @@ a second run (or `make run` after staff have edited the pages) changes nothing."
 
 from wagtail.models import Page
 
-from website.pages import (
+from efh.pages import (
     ActionPlanPage,
     ActionPlanProposal,
     ActionPlanTheme,
@@ -15,7 +15,7 @@ from website.pages import (
     ReferralPathwayPage,
     Topic,
 )
-from website.pages.common import AUDIENCE_FIELDS, Audience, today
+from efh.pages.common import AUDIENCE_FIELDS, Audience, today
 from website.site_tree import ensure_site_tree
 
 from .action_plan import ACTION_PLAN, PROGRESS, PROPOSALS, THEMES
