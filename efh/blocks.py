@@ -272,9 +272,7 @@ class StepsBlock(blocks.StreamBlock):
 
 class GuidanceBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=BODY_FEATURES, template="efh/blocks/paragraph.html"
-    )
+    paragraph = blocks.RichTextBlock(features=BODY_FEATURES, template="efh/blocks/paragraph.html")
     callout = CalloutBlock()
     quote = QuoteBlock()
     accordion = AccordionBlock()

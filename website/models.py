@@ -85,4 +85,3 @@ class DemoLoad(models.Model):
 
     def __str__(self):
         return self.name
-

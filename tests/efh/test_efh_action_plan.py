@@ -5,9 +5,9 @@ import re
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from efh.pages import ActionPlanPage, RAGStatus
 from tests.auth import make_staff, sign_in
 from tests.efh.factories import ActionPlanPageFactory, ActionPlanThemeFactory
-from efh.pages import ActionPlanPage, RAGStatus
 
 
 @pytest.fixture

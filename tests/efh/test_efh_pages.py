@@ -10,6 +10,13 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from efh.pages import (
+    ActionPlanPage,
+    EFHIndexPage,
+    GuidancePage,
+    RAGStatus,
+    ReferralPathwayPage,
+)
 from tests.efh.factories import (
     ActionPlanPageFactory,
     ActionPlanThemeFactory,
@@ -18,13 +25,6 @@ from tests.efh.factories import (
     TopicFactory,
 )
 from website.models import HomePage
-from efh.pages import (
-    ActionPlanPage,
-    EFHIndexPage,
-    GuidancePage,
-    RAGStatus,
-    ReferralPathwayPage,
-)
 
 EFH_CHILDREN = [GuidancePage, ReferralPathwayPage, ActionPlanPage]
 

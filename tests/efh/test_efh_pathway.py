@@ -5,8 +5,8 @@ import re
 import pytest
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from tests.efh.factories import GuidancePageFactory, ReferralPathwayPageFactory, step
 from efh.blocks import LinkBlock, StepsBlock
+from tests.efh.factories import GuidancePageFactory, ReferralPathwayPageFactory, step
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The related-services block: published services from the directory, by need."""
 
-from tests.services_directory.factories import ServiceFactory
-from tests.efh.factories import GuidancePageFactory
 from efh.blocks import need_choices
+from tests.efh.factories import GuidancePageFactory
+from tests.services_directory.factories import ServiceFactory
 
 
 def related(heading: str, needs: list[str], limit: int = 5) -> dict:

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from efh.pages import pages_due_for_review
 from tests.auth import make_staff, sign_in
 from tests.efh.factories import GuidancePageFactory, ReferralPathwayPageFactory
-from efh.pages import pages_due_for_review
 from website.staff_groups import EDITORS, MODERATORS
 
 

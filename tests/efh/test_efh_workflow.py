@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.auth import make_staff, sign_in
 from efh.pages import GuidancePage, SecondPersonApprovalTask
 from efh.pages.approval import WORKFLOW_NAME
+from tests.auth import make_staff, sign_in
 from website.staff_groups import EDITORS, MODERATORS
 
 

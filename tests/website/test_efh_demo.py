@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from website import demo_efh
 from efh.pages import (
     ActionPlanPage,
     ActionPlanTheme,
@@ -13,6 +12,7 @@ from efh.pages import (
     ReferralPathwayPage,
     pages_due_for_review,
 )
+from website import demo_efh
 
 
 def quiet(message):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.services_directory.factories import ServiceFactory
+from efh.pages import RAGStatus
 from tests.efh.factories import (
     ActionPlanPageFactory,
     ActionPlanThemeFactory,
@@ -10,7 +10,7 @@ from tests.efh.factories import (
     ReferralPathwayPageFactory,
     step,
 )
-from efh.pages import RAGStatus
+from tests.services_directory.factories import ServiceFactory
 
 
 def body(text: str) -> list[dict]:
