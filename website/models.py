@@ -75,13 +75,3 @@ class SafetySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "safety and help"
-
-
-class DemoLoad(models.Model):
-    """Which demo data sets `seed_demo` has loaded, so `make run` loads them only the first time."""
-
-    name = models.CharField(max_length=80, unique=True)
-    loaded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.name

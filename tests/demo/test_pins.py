@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from mapping import demo
+from demo import pins as demo
 from mapping.models import Release
 from mapping.selection import last_released_month
 from moderation.models import ModerationItem

@@ -5,6 +5,7 @@ a second run (or `make run` after staff have edited the pages) changes nothing."
 
 from wagtail.models import Page
 
+from demo.site import home_page
 from efh.pages import (
     ActionPlanPage,
     ActionPlanProposal,
@@ -16,7 +17,6 @@ from efh.pages import (
     Topic,
 )
 from efh.pages.common import AUDIENCE_FIELDS, Audience, today
-from website.site_tree import ensure_site_tree
 
 from .action_plan import ACTION_PLAN, PROGRESS, PROPOSALS, THEMES
 from .guidance import CONTEXTUAL_SAFEGUARDING, CRITICAL_MOMENTS, PRINCIPLES, TRANSITION, WHAT_IS_EFH
@@ -59,7 +59,7 @@ INDEX = {
 
 
 def seed(log) -> None:
-    home = ensure_site_tree()
+    home = home_page()
     topics = _ensure_topics()
     index = _existing(home, EFHIndexPage, INDEX["slug"])
     if index is None:

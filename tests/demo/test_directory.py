@@ -3,7 +3,7 @@ demo community places at public places; idempotent."""
 
 import pytest
 
-from services_directory import demo
+from demo import directory as demo
 from services_directory.models import Service, ServiceKind
 from services_directory.queries import public_points, search_services, youth_provision_points
 

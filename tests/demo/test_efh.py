@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from demo import efh as demo_efh
 from efh.pages import (
     ActionPlanPage,
     ActionPlanTheme,
@@ -12,7 +13,6 @@ from efh.pages import (
     ReferralPathwayPage,
     pages_due_for_review,
 )
-from website import demo_efh
 
 
 def quiet(message):
@@ -104,7 +104,7 @@ def test_appendix_services_are_guidance_in_words_until_the_directory_holds_them(
 
 
 def test_appendix_services_come_from_the_directory_once_it_holds_them(client, home_page):
-    from services_directory import demo as directory_demo
+    from demo import directory as directory_demo
 
     directory_demo.seed(quiet)
     demo_efh.seed(quiet)

@@ -14,13 +14,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from mapping.models import Release
+from mapping.selection import (
+    last_released_month,
+    month_start,
+    months_back,
+    next_month,
+    previous_month,
+)
 from moderation.models import ModerationItem, ModerationStatus
 from participation.models import Exercise, Pin, Reason
 from services_directory.geo import cell_centre, cells_for
 from services_directory.models import NamedPlace
-
-from .models import Release
-from .selection import last_released_month, month_start, months_back, next_month, previous_month
 
 CONTRIBUTORS = 420
 MONTHS = 6

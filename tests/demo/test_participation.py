@@ -1,6 +1,6 @@
 import pytest
 
-from participation import demo
+from demo import participation as demo
 from participation.models import Outcome, Pin, Proposal, Reason
 
 pytestmark = pytest.mark.django_db

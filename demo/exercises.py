@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Audience, ConcernKind, Exercise
-from .services.exercises import start_new_round
+from participation.models import Audience, ConcernKind, Exercise
+from participation.services.exercises import start_new_round
 
 STAPLETON_ROAD = {
     "type": "Polygon",

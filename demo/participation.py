@@ -11,12 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from moderation.models import ModerationItem, ModerationStatus
+from participation.codes import keyed_hash
+from participation.models import (
+    Area,
+    Outcome,
+    ProgressNote,
+    Proposal,
+    Reason,
+    ResponseStatus,
+    Support,
+)
+from participation.reasons import ensure_default_reasons
+from participation.services import PinSubmission, ProposalSubmission, create_pin, create_proposal
 from services_directory.models import NamedPlace
-
-from .codes import keyed_hash
-from .models import Area, Outcome, ProgressNote, Proposal, Reason, ResponseStatus, Support
-from .reasons import ensure_default_reasons
-from .services import PinSubmission, ProposalSubmission, create_pin, create_proposal
 
 # (title, what, where, when, why, status, status reason or answer, progress notes)
 IDEAS = [

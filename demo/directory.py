@@ -1,4 +1,4 @@
-"""`seed(log)` for `manage.py seed_demo`: the directory's demo content (see demo_data.py).
+"""`seed(log)` for `manage.py seed_demo`: the directory's demo content (see directory_data.py).
 
 Idempotent: every record has a fixed id; a record that already exists is left as staff left it."""
 
@@ -7,9 +7,7 @@ import uuid
 
 from django.utils import timezone
 
-from .demo_data import DEMO_ALERT, ORGANISATIONS, PLACES, SERVICES, STRATEGY
-from .gazetteer import PLACES as PLACES_OF_BRISTOL
-from .models import (
+from services_directory.models import (
     Location,
     NamedPlace,
     Organization,
@@ -18,10 +16,12 @@ from .models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceKind,
-    Taxonomy,
     TaxonomyTerm,
 )
-from .vocabulary import NAMESPACE, seed_vocabularies
+from services_directory.reference_data import ensure_reference_data
+from services_directory.vocabulary import NAMESPACE
+
+from .directory_data import DEMO_ALERT, ORGANISATIONS, PLACES, SERVICES, STRATEGY
 
 
 def _id(kind: str, slug: str) -> uuid.UUID:
@@ -118,24 +118,6 @@ def _seed_places(orgs) -> int:
         service.save()
         created += 1
     return created
-
-
-def ensure_reference_data() -> None:
-    """The vocabularies and the gazetteer that migrations seed, recreated if a flush (a
-    transactional test, a database reset) removed them. Creates only what is missing."""
-    seed_vocabularies(Taxonomy, TaxonomyTerm)
-    for slug, name, kind, area, aliases, lat, lng in PLACES_OF_BRISTOL:
-        NamedPlace.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "kind": kind,
-                "area": area,
-                "aliases": aliases,
-                "lat": lat,
-                "lng": lng,
-            },
-        )
 
 
 def seed(log) -> None:

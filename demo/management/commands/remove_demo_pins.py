@@ -3,7 +3,7 @@ them, so a site that starts from the demo can go live with real contributions on
 
 from django.core.management.base import BaseCommand
 
-from mapping.demo import remove_demo_pins
+from demo.pins import remove_demo_pins
 
 
 class Command(BaseCommand):
