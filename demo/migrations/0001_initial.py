@@ -7,21 +7,23 @@ relabelled from website to demo, keeping its id."""
 from django.db import migrations, models
 
 
-def relabel_content_type(apps, schema_editor):
+def relabel(apps, old_label, new_label):
     ContentType = apps.get_model("contenttypes", "ContentType")
-    old = ContentType.objects.filter(app_label="website", model="demoload").first()
+    old = ContentType.objects.filter(app_label=old_label, model="demoload").first()
     if old is not None:
-        # A type made under the new label first holds nothing but default permissions.
-        ContentType.objects.filter(app_label="demo", model="demoload").delete()
-        old.app_label = "demo"
+        # A type that post_migrate made under the new label holds only default permissions.
+        ContentType.objects.filter(app_label=new_label, model="demoload").delete()
+        old.app_label = new_label
         old.save(update_fields=["app_label"])
     ContentType.objects.clear_cache()
 
 
+def relabel_content_type(apps, schema_editor):
+    relabel(apps, "website", "demo")
+
+
 def restore_content_type(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label="demo", model="demoload").update(app_label="website")
-    ContentType.objects.clear_cache()
+    relabel(apps, "demo", "website")
 
 
 class Migration(migrations.Migration):

@@ -26,26 +26,26 @@ MOVED_MODELS = [
 ]
 
 
-def relabel_content_types(apps, schema_editor):
+def relabel(apps, models, old_label, new_label):
     ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED_MODELS:
-        old = ContentType.objects.filter(app_label="website", model=model).first()
+    for model in models:
+        old = ContentType.objects.filter(app_label=old_label, model=model).first()
         if old is None:
-            continue  # nothing was ever made of this model here; post_migrate creates its type
-        # A type made under the new label before this ran holds nothing but default
+            continue  # nothing was ever made of this model; post_migrate creates its type
+        # A type that post_migrate made under the new label holds nothing but default
         # permissions; the old row is the one every page and revision points at.
-        ContentType.objects.filter(app_label="efh", model=model).delete()
-        old.app_label = "efh"
+        ContentType.objects.filter(app_label=new_label, model=model).delete()
+        old.app_label = new_label
         old.save(update_fields=["app_label"])
     ContentType.objects.clear_cache()
 
 
+def relabel_content_types(apps, schema_editor):
+    relabel(apps, MOVED_MODELS, "website", "efh")
+
+
 def restore_content_types(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label="efh", model__in=MOVED_MODELS).update(
-        app_label="website"
-    )
-    ContentType.objects.clear_cache()
+    relabel(apps, MOVED_MODELS, "efh", "website")
 
 
 class Migration(migrations.Migration):
