@@ -1,5 +1,5 @@
-"""The site's own CMS models. Page types of the EFH section live in their own modules and are
-re-exported here so Django finds them."""
+"""The site's own CMS models: the home page and the safety settings every page shows. The EFH
+section's page types live in the efh app."""
 
 from django.conf import settings
 from django.db import models
@@ -75,40 +75,3 @@ class SafetySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "safety and help"
-
-
-class DemoLoad(models.Model):
-    """Which demo data sets `seed_demo` has loaded, so `make run` loads them only the first time."""
-
-    name = models.CharField(max_length=80, unique=True)
-    loaded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.name
-
-
-# The EFH section's page types live in website/pages/; importing them here registers them.
-from .pages import (  # noqa: E402
-    ActionPlanPage,
-    ActionPlanProposal,
-    ActionPlanTheme,
-    EFHIndexPage,
-    GuidancePage,
-    ReferralPathwayPage,
-    SecondPersonApprovalTask,
-    Topic,
-)
-
-__all__ = [
-    "ActionPlanPage",
-    "ActionPlanProposal",
-    "ActionPlanTheme",
-    "DemoLoad",
-    "EFHIndexPage",
-    "GuidancePage",
-    "HomePage",
-    "ReferralPathwayPage",
-    "SafetySettings",
-    "SecondPersonApprovalTask",
-    "Topic",
-]

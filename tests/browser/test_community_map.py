@@ -12,7 +12,7 @@ from tests.mapping.factories import ensure_reference_data
 
 @pytest.fixture
 def demo_map(asgi_server):
-    from mapping import demo
+    from demo import pins as demo
 
     ensure_reference_data()  # transactional tests flush what the data migrations loaded
     demo.seed(lambda message: None)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from places.models import NamedPlace
-from services_directory.demo import ensure_reference_data
+from services_directory.reference_data import ensure_reference_data
 from tests.browser.conftest import assert_accessible
 
 

@@ -12,7 +12,7 @@ FIRST_STEP = "Check whether anyone is in immediate danger"
 
 @pytest.fixture
 def efh(asgi_server):
-    from website import demo_efh
+    from demo import efh as demo_efh
 
     demo_efh.seed(lambda message: None)
     return asgi_server

@@ -294,7 +294,7 @@ def test_sharing_and_supporting_ideas(page):
 
 
 def test_every_have_your_say_page_passes_axe(page):
-    from participation import demo
+    from demo import participation as demo
 
     demo.seed(lambda message: None)
     for path in ("/have-your-say/", "/have-your-say/ideas/", "/have-your-say/ideas/new/",

@@ -90,7 +90,7 @@ def fuzz(schema_path: str) -> tuple[list[str], int]:
 
 @pytest.fixture
 def some_data(home_page):
-    from services_directory import demo
+    from demo import directory as demo
 
     demo.seed(lambda message: None)  # the directory, for the ORUK feed to serialise
     ApprovedProposalFactory()

@@ -1,8 +1,2 @@
-import pytest
-
-
-@pytest.fixture
-def efh_index(home_page):
-    from tests.website.factories import EFHIndexPageFactory
-
-    return EFHIndexPageFactory(parent=home_page)
+# Site search finds the EFH section's pages, so its tests build them with the efh fixtures.
+from tests.efh.conftest import efh_index  # noqa: F401

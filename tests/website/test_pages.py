@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from website.models import HomePage
 from website.staff_groups import ALL_GROUPS, MODERATORS
 
 
@@ -88,13 +87,3 @@ def test_contribution_moderators_cannot_touch_pages_images_or_documents():
     assert not moderators.permissions.filter(
         content_type__app_label__in=["wagtailimages", "wagtaildocs"]
     ).exists()
-
-
-@pytest.mark.django_db
-def test_seed_demo_is_idempotent():
-    from django.core.management import call_command
-
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert HomePage.objects.count() == 1
-    assert HomePage.objects.get().live

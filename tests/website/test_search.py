@@ -2,15 +2,15 @@
 
 import pytest
 
-from tests.services_directory.factories import ServiceFactory
-from tests.website.factories import (
+from efh.pages import RAGStatus
+from tests.efh.factories import (
     ActionPlanPageFactory,
     ActionPlanThemeFactory,
     GuidancePageFactory,
     ReferralPathwayPageFactory,
     step,
 )
-from website.pages import RAGStatus
+from tests.services_directory.factories import ServiceFactory
 
 
 def body(text: str) -> list[dict]:

@@ -46,9 +46,32 @@ def test_production_refuses_empty_variables():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_passes_the_deploy_checks():
+def test_production_passes_the_deploy_checks_without_the_demo_app():
+    installed = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.apps import apps; print(apps.is_installed('demo'), apps.is_installed('efh'))",
+        env_extra=PRODUCTION_ENV,
+    )
+    assert installed.stdout.split() == ["False", "True"], installed.stdout + installed.stderr
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_offers_no_demo_commands():
+    result = run_manage("help", "--commands", env_extra=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    commands = result.stdout.split()
+    assert "ensure_admin" in commands
+    assert "seed_demo" not in commands
+    assert "remove_demo_pins" not in commands
+
+
+def test_development_and_tests_have_the_demo_app():
+    from django.apps import apps
+
+    assert apps.is_installed("demo")
 
 
 def test_empty_database_url_means_the_embedded_default():

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 import wagtail.fields
-import website.pages.common
+import efh.pages.common
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,15 +22,15 @@ class Migration(migrations.Migration):
             name='ActionPlanPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('last_reviewed', models.DateField(default=website.pages.common.today)),
-                ('next_review_due', models.DateField(default=website.pages.common.a_year_from_today)),
+                ('last_reviewed', models.DateField(default=efh.pages.common.today)),
+                ('next_review_due', models.DateField(default=efh.pages.common.a_year_from_today)),
                 ('intro', wagtail.fields.RichTextField()),
                 ('governance', wagtail.fields.RichTextField(blank=True, help_text='Who monitors this plan and how often.')),
             ],
             options={
                 'verbose_name': 'action plan',
             },
-            bases=(website.pages.common.FilterFormPageMixin, 'wagtailcore.page', models.Model),
+            bases=(efh.pages.common.FilterFormPageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='ActionPlanTheme',
@@ -55,14 +55,14 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'EFH section index',
             },
-            bases=(website.pages.common.FilterFormPageMixin, 'wagtailcore.page'),
+            bases=(efh.pages.common.FilterFormPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ReferralPathwayPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('last_reviewed', models.DateField(default=website.pages.common.today)),
-                ('next_review_due', models.DateField(default=website.pages.common.a_year_from_today)),
+                ('last_reviewed', models.DateField(default=efh.pages.common.today)),
+                ('next_review_due', models.DateField(default=efh.pages.common.a_year_from_today)),
                 ('summary', models.TextField(help_text='Who this pathway is for and when to use it. Shown in listings.', max_length=400)),
                 ('is_example', models.BooleanField(default=False, help_text='Shows a notice that the partnership has not confirmed this pathway yet.', verbose_name='Example only')),
                 ('example_note', models.TextField(blank=True, default="This is an example pathway for the Keeping Bristol Safe Partnership to confirm. Check it against your own agency's safeguarding procedures before you rely on it.")),
@@ -127,10 +127,10 @@ class Migration(migrations.Migration):
                 ('for_young_people', models.BooleanField(default=False, verbose_name='Young people')),
                 ('for_parents', models.BooleanField(default=False, verbose_name='Parents and carers')),
                 ('for_professionals', models.BooleanField(default=False, verbose_name='Professionals')),
-                ('last_reviewed', models.DateField(default=website.pages.common.today)),
-                ('next_review_due', models.DateField(default=website.pages.common.a_year_from_today)),
+                ('last_reviewed', models.DateField(default=efh.pages.common.today)),
+                ('next_review_due', models.DateField(default=efh.pages.common.a_year_from_today)),
                 ('summary', models.TextField(help_text='One or two sentences. Shown under the title and in listings.', max_length=400)),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('callout', 5), ('quote', 8), ('accordion', 13), ('documents', 17), ('contact', 24), ('services', 29)], block_lookup={0: ('website.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'template': 'website/blocks/paragraph.html'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('emergency', 'Emergency care card (for example: a child in immediate danger, call 999)')]}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul']}), 5: ('wagtail.blocks.StructBlock', [[('style', 2), ('title', 3), ('text', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, without a name: e.g. "Female, 16 years".', 'max_length': 120}), 8: ('wagtail.blocks.StructBlock', [[('quote', 6), ('attribution', 7)]], {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 160, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'max_length': 160}), 11: ('wagtail.blocks.StructBlock', [[('title', 10), ('text', 4)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'min_num': 1}), 13: ('wagtail.blocks.StructBlock', [[('heading', 9), ('items', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'default': 'Downloads', 'max_length': 160}), 15: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 16: ('wagtail.blocks.ListBlock', (15,), {'min_num': 1}), 17: ('wagtail.blocks.StructBlock', [[('heading', 14), ('documents', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "A team or service, not a person's name.", 'max_length': 160}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': 'When to contact them.', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'max_length': 40, 'required': False}), 21: ('wagtail.blocks.EmailBlock', (), {'required': False}), 22: ('wagtail.blocks.URLBlock', (), {'label': 'Website', 'required': False}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Mon-Fri 9am-5pm', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('name', 18), ('role', 19), ('phone', 20), ('email', 21), ('url', 22), ('hours', 23)]], {}), 25: ('wagtail.blocks.TextBlock', (), {'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who runs it.', 'max_length': 255, 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('name', 10), ('provider', 26), ('description', 6)]], {}), 28: ('wagtail.blocks.ListBlock', (27,), {'min_num': 1}), 29: ('wagtail.blocks.StructBlock', [[('heading', 10), ('intro', 25), ('services', 28)]], {})})),
+                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('callout', 5), ('quote', 8), ('accordion', 13), ('documents', 17), ('contact', 24), ('services', 29)], block_lookup={0: ('efh.blocks.HeadingBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'template': 'website/blocks/paragraph.html'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('emergency', 'Emergency care card (for example: a child in immediate danger, call 999)')]}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul']}), 5: ('wagtail.blocks.StructBlock', [[('style', 2), ('title', 3), ('text', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, without a name: e.g. "Female, 16 years".', 'max_length': 120}), 8: ('wagtail.blocks.StructBlock', [[('quote', 6), ('attribution', 7)]], {}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 160, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'max_length': 160}), 11: ('wagtail.blocks.StructBlock', [[('title', 10), ('text', 4)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'min_num': 1}), 13: ('wagtail.blocks.StructBlock', [[('heading', 9), ('items', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'default': 'Downloads', 'max_length': 160}), 15: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 16: ('wagtail.blocks.ListBlock', (15,), {'min_num': 1}), 17: ('wagtail.blocks.StructBlock', [[('heading', 14), ('documents', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "A team or service, not a person's name.", 'max_length': 160}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': 'When to contact them.', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.CharBlock', (), {'max_length': 40, 'required': False}), 21: ('wagtail.blocks.EmailBlock', (), {'required': False}), 22: ('wagtail.blocks.URLBlock', (), {'label': 'Website', 'required': False}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Mon-Fri 9am-5pm', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('name', 18), ('role', 19), ('phone', 20), ('email', 21), ('url', 22), ('hours', 23)]], {}), 25: ('wagtail.blocks.TextBlock', (), {'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who runs it.', 'max_length': 255, 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('name', 10), ('provider', 26), ('description', 6)]], {}), 28: ('wagtail.blocks.ListBlock', (27,), {'min_num': 1}), 29: ('wagtail.blocks.StructBlock', [[('heading', 10), ('intro', 25), ('services', 28)]], {})})),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='guidance_pages', to='website.topic')),
             ],
             options={

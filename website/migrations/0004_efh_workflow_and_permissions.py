@@ -1,15 +1,16 @@
 """Publishing an EFH page takes two people, and Editors may keep the section's topics and themes.
 
-See website/pages/approval.py for the rule; this runs it once on the page tree's root."""
+See efh/pages/approval.py for the rule; this runs it once on the page tree's root."""
 
 from django.db import migrations
 
-from website.pages.approval import ensure_approval_workflow
+from efh.pages.approval import ensure_approval_workflow
 from website.staff_groups import EDITORS, grant
 
 
 def set_up(apps, schema_editor):
-    ensure_approval_workflow(apps)
+    # The task model was website's when this ran; it moved to efh in efh/migrations/0001.
+    ensure_approval_workflow(apps, app_label="website")
     grant(
         apps,
         EDITORS,

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "participation",
     "workshops",
     "mapping",
+    "efh",
+    # Demo content for development and tests; production settings take it out.
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -160,8 +163,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
-# Pages go live only through a second person's approval (website/pages/approval.py).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "website.publishing.publish_approved"
+# Pages go live only through a second person's approval (efh/pages/approval.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "efh.publishing.publish_approved"
+# Makes sure the page tree has its home page and default Site (website/site_tree.py). The demo
+# content calls it by this name, as no app imports website.
+SITE_TREE_BUILDER = "website.site_tree.ensure_site_tree"
 
 # Maps: Leaflet comes from django-leaflet's own static files; the tile host is the only third party.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -13,6 +13,9 @@ if _missing:
         "Production settings need these environment variables: " + ", ".join(_missing)
     )
 
+# The demo content (made-up pins, services and pages) has no place on the live site.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EFHConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "efh"
+    verbose_name = "EFH section"
