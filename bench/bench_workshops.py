@@ -43,7 +43,7 @@ from django.test import Client
 from participation.models import Audience, Exercise
 from participation.services.workshops import open_workshop
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS
+from staff.roles import EDITORS
 
 exercise, _ = Exercise.objects.get_or_create(
     slug="bench-workshop", defaults={"title": "Bench workshop", "audience": Audience.WORKSHOP,

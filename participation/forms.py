@@ -3,7 +3,7 @@ and both hand the result to the same services."""
 
 from django import forms
 
-from moderation.antibot import BotCheckFormMixin
+from security.antibot import BotCheckFormMixin
 from services_directory.geo import in_bristol
 from services_directory.models import NamedPlace, PlaceKind
 

@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from moderation.models import ModerationItem
-from moderation.notify import group_send
+from security.live import group_send
 from services_directory.geo import cell_centre
 
 from .models import FacilitatorEntry, Feeling, Pin, Reason, Workshop

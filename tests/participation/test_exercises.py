@@ -13,8 +13,8 @@ from participation.areas import clean_area
 from participation.models import Audience, Exercise, Pin
 from participation.services.exercises import compare_rounds, exercise_at, start_new_round
 from services_directory.models import NamedPlace
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 
 from .conftest import errors_of
 from .factories import ApprovedPinFactory, PinFactory, ReasonFactory

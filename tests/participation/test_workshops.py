@@ -27,8 +27,8 @@ from participation.services.workshops import (
 )
 from participation.workshop_live import counts, snapshot
 from services_directory.geo import cell_centre
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 
 from .factories import contributor_hash
 from .workshop_factories import INSIDE_EASTON, AreaExerciseFactory, WorkshopFactory

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from staff.roles import EDITORS, MODERATORS
 from tests.auth import make_staff, sign_in
 from tests.website.factories import GuidancePageFactory, ReferralPathwayPageFactory
 from website.pages import pages_due_for_review
-from website.staff_groups import EDITORS, MODERATORS
 
 
 @pytest.fixture

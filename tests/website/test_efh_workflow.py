@@ -7,10 +7,10 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from staff.roles import EDITORS, MODERATORS
 from tests.auth import make_staff, sign_in
 from website.pages import GuidancePage, SecondPersonApprovalTask
 from website.pages.approval import WORKFLOW_NAME
-from website.staff_groups import EDITORS, MODERATORS
 
 
 def guidance_form(title: str) -> dict:

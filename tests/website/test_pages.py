@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
+from staff.roles import ALL_GROUPS, MODERATORS
 from website.models import HomePage
-from website.staff_groups import ALL_GROUPS, MODERATORS
 
 
 @pytest.fixture
