@@ -42,8 +42,8 @@ import json, uuid
 from django.test import Client
 from participation.models import Audience, Exercise
 from participation.services.workshops import open_workshop
-from tests.auth import make_staff, sign_in
 from staff.roles import EDITORS
+from tests.auth import make_staff, sign_in
 
 exercise, _ = Exercise.objects.get_or_create(
     slug="bench-workshop", defaults={"title": "Bench workshop", "audience": Audience.WORKSHOP,
