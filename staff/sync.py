@@ -62,17 +62,26 @@ def _create_all_permissions(apps, using) -> None:
 
 def _permissions(apps, using, names, strict) -> list:
     Permission = apps.get_model("auth", "Permission")
+    wanted = [tuple(name.split(".", 1)) for name in sorted(names)]
+    known: dict[tuple[str, str], list] = {}
+    for permission in (
+        Permission.objects.using(using)
+        .filter(
+            content_type__app_label__in={app_label for app_label, _ in wanted},
+            codename__in={codename for _, codename in wanted},
+        )
+        .select_related("content_type")
+    ):
+        key = (permission.content_type.app_label, permission.codename)
+        known.setdefault(key, []).append(permission)
     found, missing = [], []
-    for name in sorted(names):
-        app_label, codename = name.split(".", 1)
-        perms = list(
-            Permission.objects.using(using).filter(
-                content_type__app_label=app_label, codename=codename
-            )
-        ) or _create_wagtail_extra(apps, using, app_label, codename)
+    for app_label, codename in wanted:
+        perms = known.get((app_label, codename)) or _create_wagtail_extra(
+            apps, using, app_label, codename
+        )
         found.extend(perms)
         if not perms:
-            missing.append(name)
+            missing.append(f"{app_label}.{codename}")
     if missing and strict:
         raise RuntimeError(f"The roles matrix names unknown permissions: {missing}")
     return found
