@@ -1,8 +1,9 @@
 """`/ws/moderation/`: the live queue for moderators, and safeguarding alerts for leads.
 
 Staff only (a fully signed-in staff session, see security/staff_sockets.py) with a moderation
-permission; the origin is checked by asgi.py before this runs. Moderators hear about unflagged items only;
-leads hear about everything, and get the alerts nobody has acknowledged yet as they connect."""
+permission; the origin is checked by asgi.py before this runs. Moderators hear about unflagged
+items only; leads hear about everything, and get the alerts nobody has acknowledged yet as they
+connect."""
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer

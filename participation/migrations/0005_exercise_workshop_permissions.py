@@ -1,5 +1,6 @@
-"""Editors and Moderators run mapping exercises and workshops: granted by the staff app now (staff/roles.py). Kept, doing nothing, so that
-databases which applied it keep a consistent history."""
+"""Editors and Moderators run mapping exercises and workshops: the staff app grants that now
+(staff/roles.py). Kept, doing nothing, so that databases which applied it keep a consistent
+history."""
 
 from django.db import migrations
 

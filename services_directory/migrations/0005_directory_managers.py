@@ -1,5 +1,6 @@
-"""Directory managers keep the directory current: granted by the staff app now (staff/roles.py). Kept, doing nothing, so that
-databases which applied it keep a consistent history."""
+"""Directory managers keep the directory current: the staff app grants that now
+(staff/roles.py). Kept, doing nothing, so that databases which applied it keep a consistent
+history."""
 
 from django.db import migrations
 
