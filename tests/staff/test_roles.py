@@ -122,3 +122,12 @@ def test_without_a_page_tree_roles_hold_no_page_permissions(transactional_db):
     assert {name: perms for name, (perms, _, _) in database_roles().items()} == {
         name: perms for name, (perms, _, _) in matrix_roles().items()
     }
+
+
+def test_every_migrate_ends_with_the_matrix():
+    # migrate (and a test database's flush) sends post_migrate; the staff app syncs on it.
+    from django.core.management.sql import emit_post_migrate_signal
+
+    Group.objects.filter(name__in=MATRIX).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert database_roles() == matrix_roles()
