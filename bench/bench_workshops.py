@@ -40,10 +40,10 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 SETUP = """
 import json, uuid
 from django.test import Client
+from staff.roles import EDITORS
 from workshops.models import Audience, Exercise
 from workshops.services.workshops import open_workshop
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS
 
 exercise, _ = Exercise.objects.get_or_create(
     slug="bench-workshop", defaults={"title": "Bench workshop", "audience": Audience.WORKSHOP,

@@ -1,16 +1,18 @@
 """`/ws/moderation/`: the live queue for moderators, and safeguarding alerts for leads.
 
-Staff only (a fully signed-in staff session, see staff_sockets.py) with a moderation permission;
-the origin is checked by asgi.py before this runs. Moderators hear about unflagged items only;
-leads hear about everything, and get the alerts nobody has acknowledged yet as they connect."""
+Staff only (a fully signed-in staff session, see security/staff_sockets.py) with a moderation
+permission; the origin is checked by asgi.py before this runs. Moderators hear about unflagged
+items only; leads hear about everything, and get the alerts nobody has acknowledged yet as they
+connect."""
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from security.staff_sockets import StaffSocketMixin
+
 from .models import SafeguardingAlert
 from .notify import LEADS_GROUP, QUEUE_GROUP, alert_payload
 from .permissions import can_moderate, can_safeguard
-from .staff_sockets import StaffSocketMixin
 
 REFUSED = 4403
 

@@ -5,18 +5,15 @@ Two groups: QUEUE (every moderator and lead) hears about unflagged items; LEADS 
 leads only) hears about everything, flagged items and alerts included. No event carries the
 contributor's words; a moderator opens the item to read them."""
 
-import asyncio
 import logging
-import threading
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from website.staff_groups import SAFEGUARDING_LEADS
+from security.live import group_send
+from staff.roles import SAFEGUARDING_LEADS
 
 from .scanner import CATEGORY_LABELS
 
@@ -24,22 +21,6 @@ logger = logging.getLogger(__name__)
 
 QUEUE_GROUP = "moderation.queue"
 LEADS_GROUP = "moderation.leads"
-
-
-def group_send(group: str, message: dict) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        async_to_sync(layer.group_send)(group, message)
-        return
-    # Called from a thread that runs an event loop of its own: async_to_sync refuses to run
-    # there, so the send happens on a short-lived thread instead.
-    worker = threading.Thread(target=async_to_sync(layer.group_send), args=(group, message))
-    worker.start()
-    worker.join(timeout=10)
 
 
 def item_payload(item) -> dict:

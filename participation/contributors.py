@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from moderation.ip import rate_limit_identity
+from security.ip import rate_limit_identity
 
 from .codes import keyed_hash
 
@@ -60,6 +60,6 @@ def remember(response, contributor: Contributor):
 
 
 def client_address(request) -> str:
-    """The address rate limits are keyed on (moderation.ip decides which proxies to believe).
+    """The address rate limits are keyed on (security.ip decides which proxies to believe).
     Only ever hashed into short-lived cache keys, never stored or logged."""
     return rate_limit_identity(request)

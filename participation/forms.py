@@ -3,9 +3,9 @@ and both hand the result to the same services."""
 
 from django import forms
 
-from moderation.antibot import BotCheckFormMixin
 from places.geo import in_bristol
 from places.models import NamedPlace, PlaceKind
+from security.antibot import BotCheckFormMixin
 
 from . import exercise_links
 from .codes import normalise_code

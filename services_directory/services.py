@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from website.staff_groups import DIRECTORY_MANAGERS
+from staff.roles import DIRECTORY_MANAGERS
 
 from .models import FeedbackStatus, ListingFeedback, Service
 

@@ -3,7 +3,7 @@ through here, so hardening the sign-in (a second factor, lockouts) changes one m
 test.
 
 Staff sign in with a password and then a code from an authenticator app (django-otp TOTP; see
-website/security). `sign_in` and `browser_sign_in` pass both steps for real: the account gets a
+security). `sign_in` and `browser_sign_in` pass both steps for real: the account gets a
 confirmed authenticator, and the code is computed from its key as the app would."""
 
 import itertools
@@ -15,7 +15,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from moderation.staff_sockets import LAST_SEEN_SESSION_KEY
+from security.staff_sockets import LAST_SEEN_SESSION_KEY
 
 PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
 _numbers = itertools.count(1)

@@ -1,14 +1,14 @@
 """The websocket behind a workshop's live screen: /ws/workshop/<code>/ (staff only).
 
 The handshake is refused unless the socket carries a fully signed-in staff session (second factor
-included; see moderation.staff_sockets, which also closes the socket when that session ends) of
+included; see security.staff_sockets, which also closes the socket when that session ends) of
 someone who may view workshops, and the code names a workshop. The socket only listens: the
 screen's buttons (pause, close) are ordinary forms."""
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from moderation.staff_sockets import StaffSocketMixin
+from security.staff_sockets import StaffSocketMixin
 
 from .live import group_name, snapshot
 from .models import Workshop

@@ -15,10 +15,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from moderation.models import ModerationItem
-from moderation.notify import group_send
 from participation.models import Feeling, Pin, Reason
 from participation.signals import contribution_committed
 from places.geo import cell_centre
+from security.live import group_send
 
 from .models import FacilitatorEntry, Workshop
 from .services.workshops import paper_contributor

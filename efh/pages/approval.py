@@ -8,7 +8,7 @@ it, and the submitter cannot change it while it waits (they withdraw it first)."
 from django.core.exceptions import PermissionDenied
 from wagtail.models import AbstractGroupApprovalTask
 
-from website.staff_groups import EDITORS, MODERATORS
+from staff.roles import EDITORS, MODERATORS
 
 WORKFLOW_NAME = "Two-person approval"
 TASK_NAME = "Approval by a second editor"

@@ -1,7 +1,5 @@
-"""What Moderators and Safeguarding leads may do, and an append-only audit at the database.
-
-Moderators moderate unflagged contributions. Safeguarding leads also see flagged ones, record
-safeguarding decisions, read the audit and keep the scan's phrase list.
+"""An append-only audit at the database. (This migration also granted Moderators and
+Safeguarding leads their permissions; the staff app does that now: staff/roles.py.)
 
 On PostgreSQL a trigger refuses to delete audit entries and to change them, except the two
 changes the application makes: retention erasing the free text of a deleted item's entries,
@@ -9,8 +7,6 @@ and Django setting `actor` to NULL when a staff account is deleted."""
 
 from django.db import migrations
 
-from moderation.permissions import GROUP_PERMISSIONS
-from website.staff_groups import grant
 
 GUARD_FUNCTION = """
 CREATE OR REPLACE FUNCTION moderation_audit_guard() RETURNS trigger AS $$
@@ -44,11 +40,6 @@ DROP FUNCTION IF EXISTS moderation_audit_guard();
 """
 
 
-def grant_permissions(apps, schema_editor):
-    for group, codenames in GROUP_PERMISSIONS.items():
-        grant(apps, group, "moderation", codenames)
-
-
 def guard_audit(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(GUARD_FUNCTION)
@@ -63,10 +54,8 @@ def unguard_audit(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("moderation", "0002_safeguarding_audit_phrases"),
-        ("website", "0002_staff_groups"),
     ]
 
     operations = [
-        migrations.RunPython(grant_permissions, migrations.RunPython.noop),
         migrations.RunPython(guard_audit, unguard_audit),
     ]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
-from tests.mapping.factories import ensure_reference_data, restore_analysts_group
+from tests.mapping.factories import ensure_reference_data
 from tests.mapping.helpers import FAR_SPOT, crowd
 
 
@@ -19,7 +20,7 @@ def published_areas(asgi_server):
 
     # Transactional tests flush what the data migrations loaded: put back what this needs.
     ensure_reference_data()
-    restore_analysts_group()
+    sync_roles()
     bulk_pins(crowd(9, when="evening") + crowd(8, FAR_SPOT, first=100, feeling="safe"))
     return asgi_server
 

@@ -6,11 +6,12 @@ from playwright.sync_api import expect
 
 from moderation.models import ModerationItem, SafeguardingAlert
 from participation.models import Proposal
+from staff.roles import MODERATORS, SAFEGUARDING_LEADS
+from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
-from tests.moderation.factories import ScannedPinFactory, restore_moderation_groups
+from tests.moderation.factories import ScannedPinFactory
 from tests.participation.factories import ensure_reference_data
-from website.staff_groups import MODERATORS, SAFEGUARDING_LEADS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +24,7 @@ def reference_data(asgi_server):
     # The live server's tests are transactional: the tables are flushed between them, so the
     # staff groups the migrations made are put back here.
     ensure_reference_data()
-    restore_moderation_groups()
+    sync_roles()
 
 
 def share_idea(page, title, why):

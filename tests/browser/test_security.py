@@ -9,10 +9,11 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from security.mfa import unlock
+from staff.roles import MODERATORS
+from staff.sync import sync_roles
 from tests.auth import PASSWORD, authenticator, browser_sign_in, make_staff, totp_code
 from tests.browser.conftest import assert_accessible, axe_violations
-from website.security.mfa import unlock
-from website.staff_groups import MODERATORS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,9 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _staff_groups(transactional_db):
     # Transactional tests flush the groups the migrations made; restore them rather than use
     # serialized rollback, which collides with the content types a flush recreates.
-    from tests.moderation.factories import restore_moderation_groups
-
-    restore_moderation_groups()
+    sync_roles()
 
 
 QUEUE = "/admin/moderation/queue/"

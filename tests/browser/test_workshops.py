@@ -9,15 +9,15 @@ from playwright.sync_api import expect
 
 from participation.models import Pin
 from places.models import NamedPlace
+from staff.roles import EDITORS
+from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
 from tests.participation.factories import ensure_reference_data
 from tests.workshops.workshop_factories import (
     AreaExerciseFactory,
     WorkshopFactory,
-    ensure_workshop_staff,
 )
-from website.staff_groups import EDITORS
 from workshops.models import Audience, Exercise, Workshop
 from workshops.services.workshops import WorkshopClosed
 
@@ -28,7 +28,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 @pytest.fixture(autouse=True)
 def reference_data(asgi_server):
     ensure_reference_data()
-    ensure_workshop_staff()
+    sync_roles()
 
 
 def watch_for_policy_errors(page) -> list[str]:

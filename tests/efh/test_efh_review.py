@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from efh.pages import pages_due_for_review
+from staff.roles import EDITORS, MODERATORS
 from tests.auth import make_staff, sign_in
 from tests.efh.factories import GuidancePageFactory, ReferralPathwayPageFactory
-from website.staff_groups import EDITORS, MODERATORS
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from efh.pages import GuidancePage, SecondPersonApprovalTask
 from efh.pages.approval import WORKFLOW_NAME
+from staff.roles import EDITORS, MODERATORS
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS, MODERATORS
 
 
 def guidance_form(title: str) -> dict:

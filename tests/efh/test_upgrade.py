@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from efh.pages import GuidancePage, RAGStatus, SecondPersonApprovalTask
 from efh.pages.approval import ensure_approval_workflow
+from staff.roles import EDITORS
 from tests.auth import make_staff
 from tests.efh.factories import (
     ActionPlanPageFactory,
@@ -21,7 +22,6 @@ from tests.efh.factories import (
     TopicFactory,
 )
 from website.site_tree import ensure_site_tree
-from website.staff_groups import EDITORS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

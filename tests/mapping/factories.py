@@ -20,27 +20,6 @@ from tests.participation.factories import (  # noqa: F401  (re-exported for the 
 CENTRE = (51.4545, -2.5879)
 
 
-def restore_analysts_group() -> None:
-    """Partnership analysts with their permissions, as the migrations make them, for tests whose
-    database was flushed (transactional tests under a live browser)."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    from mapping.permissions import ANALYST_CODENAMES
-    from website.staff_groups import PARTNERSHIP_ANALYSTS
-
-    for app_label in ("wagtailadmin", "mapping"):
-        create_permissions(apps.get_app_config(app_label), verbosity=0)
-    group, _ = Group.objects.get_or_create(name=PARTNERSHIP_ANALYSTS)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="mapping", codename__in=ANALYST_CODENAMES
-        ),
-    )
-
-
 def contributor(n) -> str:
     """The n-th distinct contributor of a test (a keyed hash, as the platform stores one)."""
     return contributor_hash(f"map-{n}")

@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
+from staff.roles import MODERATORS, SAFEGUARDING_LEADS
 from tests.auth import make_staff, sign_in
-from website.staff_groups import MODERATORS, SAFEGUARDING_LEADS
 
 
 @pytest.fixture

@@ -37,27 +37,3 @@ class ScanPhraseFactory(DjangoModelFactory):
 
     category = "criminal-exploitation"
     phrase = factory.Sequence(lambda n: f"made me mind the thing number {n}")
-
-
-def restore_moderation_groups() -> None:
-    """Moderators and Safeguarding leads with their permissions, as the migrations make them, for
-    tests whose database was flushed (transactional tests under a live browser)."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
-    from moderation.permissions import GROUP_PERMISSIONS
-
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            access_admin,
-            *Permission.objects.filter(
-                content_type__app_label="moderation", codename__in=codenames
-            ),
-        )

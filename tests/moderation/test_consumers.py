@@ -18,12 +18,12 @@ from django.db import connection
 from django.test import Client
 from websockets.sync.client import connect as ws_connect
 
+from staff.roles import MODERATORS, SAFEGUARDING_LEADS
+from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in, websocket_headers
-from tests.moderation.factories import restore_moderation_groups
 from tests.participation.factories import PinFactory
 from tests.servers import free_port
 from website.asgi import build_application
-from website.staff_groups import MODERATORS, SAFEGUARDING_LEADS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def staff_groups(transactional_db):
     # Transactional tests flush the tables the migrations filled (the staff groups among them).
-    restore_moderation_groups()
+    sync_roles()
 
 
 ROOT = Path(__file__).resolve().parents[2]

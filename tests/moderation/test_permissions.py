@@ -8,15 +8,15 @@ from django.test import Client
 from django.urls import reverse
 
 from moderation.models import SafeguardingAlert
-from tests.auth import make_staff, sign_in
-from tests.moderation.factories import ScannedPinFactory
-from website.staff_groups import (
+from staff.roles import (
     DIRECTORY_MANAGERS,
     EDITORS,
     MODERATORS,
     PARTNERSHIP_ANALYSTS,
     SAFEGUARDING_LEADS,
 )
+from tests.auth import make_staff, sign_in
+from tests.moderation.factories import ScannedPinFactory
 
 pytestmark = pytest.mark.django_db
 

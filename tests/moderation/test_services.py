@@ -15,10 +15,10 @@ from moderation.models import (
     SafeguardingAlert,
 )
 from participation.models import Pin, Proposal
+from staff.roles import EDITORS
 from tests.auth import make_staff
 from tests.moderation.factories import ScannedPinFactory, ScannedProposalFactory
 from tests.participation.factories import PinFactory
-from website.staff_groups import EDITORS
 
 pytestmark = pytest.mark.django_db
 

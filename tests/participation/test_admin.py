@@ -4,8 +4,8 @@ import pytest
 
 from moderation.models import ModerationStatus
 from participation.models import Outcome, Reason, ResponseStatus
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 
 from .factories import ApprovedProposalFactory, ProposalFactory
 

@@ -13,9 +13,9 @@ from django.test import Client, RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.antibot import MESSAGE, started_token
-from moderation.ip import client_address, rate_limit_identity
 from participation.models import Pin, Proposal
+from security.antibot import MESSAGE, started_token
+from security.ip import client_address, rate_limit_identity
 from tests.mapping.conftest import use_fresh_cache
 from tests.mapping.factories import bulk_pins, contributor
 from tests.mapping.helpers import CHILDREN, SPOTS, crowd

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from security.csp import public_policy, source_for_url_template
 from tests.website.test_settings import PRODUCTION_ENV, run_manage
-from website.security.csp import public_policy, source_for_url_template
 
 
 def parse_csp(header: str) -> dict[str, list[str]]:

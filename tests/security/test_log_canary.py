@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from security.logging import RedactFilter
 from tests.participation import photo_fixtures
 from tests.participation.test_pages import receipt_in
-from website.security.logging import RedactFilter
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from security.csp import source_for_url_template
 from tests.security.test_headers import parse_csp
-from website.security.csp import source_for_url_template
 
 TILE_SOURCE = source_for_url_template(settings.MAP_TILE_URL)
 

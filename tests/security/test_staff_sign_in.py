@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from moderation.staff_sockets import LAST_SEEN_SESSION_KEY
+from security.mfa import unlock
+from security.staff_sockets import LAST_SEEN_SESSION_KEY
 from tests.auth import PASSWORD, authenticator, make_staff, sign_in, totp_code
 from tests.security.admin_urls import admin_paths
-from website.security.mfa import unlock
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_password_then_code_opens_the_admin_and_is_logged(client, home_page, cap
 
 
 def test_a_recovery_code_works_once(client, home_page):
-    from website.security.mfa import new_recovery_codes
+    from security.mfa import new_recovery_codes
 
     user = make_staff("Moderators")
     authenticator(user)

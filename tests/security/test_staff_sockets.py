@@ -12,7 +12,8 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import path
 
-from moderation.staff_sockets import CLOSE_CODE, StaffSocketMixin
+from security.staff_sockets import CLOSE_CODE, StaffSocketMixin
+from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in, websocket_headers
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,9 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _staff_groups(transactional_db):
     # Transactional tests flush the groups the migrations made; restore them rather than use
     # serialized rollback, which collides with the content types a flush recreates.
-    from tests.moderation.factories import restore_moderation_groups
-
-    restore_moderation_groups()
+    sync_roles()
 
 
 class ProbeConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
@@ -126,8 +125,8 @@ def test_a_session_ended_any_other_way_is_noticed_by_the_recheck(settings):
 
 def test_signing_out_closes_the_moderators_live_queue():
     """The same through the real websocket stack of asgi.py and moderation's consumer."""
+    from staff.roles import MODERATORS
     from website.asgi import build_application
-    from website.staff_groups import MODERATORS
 
     moderator = sign_in(Client(), make_staff(MODERATORS))
 

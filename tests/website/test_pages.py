@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from website.staff_groups import ALL_GROUPS, MODERATORS
+from staff.roles import ALL_GROUPS, MODERATORS
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from django.utils import timezone
 from moderation.models import ModerationStatus
 from participation.models import Pin
 from places.models import NamedPlace
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, sign_in
 from tests.participation.conftest import errors_of
 from tests.participation.factories import ApprovedPinFactory, PinFactory, ReasonFactory
-from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from workshops.models import Audience, Exercise
 from workshops.services.exercises import compare_rounds, exercise_at, start_new_round
 

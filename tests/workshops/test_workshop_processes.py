@@ -20,10 +20,11 @@ from websockets.sync.client import connect
 
 from bench.harness import BenchServer
 from participation.models import Pin
+from staff.roles import EDITORS
+from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in
-from website.staff_groups import EDITORS
 
-from .workshop_factories import WorkshopFactory, ensure_workshop_staff
+from .workshop_factories import WorkshopFactory
 
 ON_POSTGRES_AND_REDIS = connection.vendor == "postgresql" and "Redis" in str(
     settings.CHANNEL_LAYERS["default"]["BACKEND"]
@@ -75,7 +76,7 @@ def post_pin_to(base: str, code: str) -> int:
 
 
 def test_a_pin_sent_to_one_process_reaches_a_facilitator_on_another(asgi_server, second_process):
-    ensure_workshop_staff()
+    sync_roles()
     workshop = WorkshopFactory()
     client = sign_in(Client(), make_staff(EDITORS))
     cookie = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())

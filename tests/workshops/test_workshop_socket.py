@@ -9,16 +9,17 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from moderation.services import approve
-from moderation.staff_sockets import CLOSE_CODE
 from participation.models import Pin
 from participation.services import delete_receipt
+from security.staff_sockets import CLOSE_CODE
+from staff.roles import EDITORS, PARTNERSHIP_ANALYSTS
+from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in, websocket_headers
-from website.staff_groups import EDITORS, PARTNERSHIP_ANALYSTS
 from workshops.consumers import NOT_ALLOWED, NOT_FOUND
 from workshops.models import WorkshopStatus
 from workshops.services.workshops import set_status
 
-from .workshop_factories import WorkshopFactory, ensure_workshop_staff
+from .workshop_factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,7 +30,7 @@ def _staff_and_reference_data(reference_data):
 
     # Transactional tests flush what migrations made: the page tree, groups and permissions.
     ensure_site_tree()
-    ensure_workshop_staff()
+    sync_roles()
 
 
 def application():

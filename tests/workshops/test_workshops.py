@@ -12,9 +12,9 @@ import qrcode.image.svg
 from moderation.services import approve
 from participation.models import Pin
 from places.geo import cell_centre
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, sign_in
 from tests.participation.factories import contributor_hash
-from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from workshops.live import counts, snapshot
 from workshops.models import Audience, FacilitatorEntry, Workshop, WorkshopStatus
 from workshops.models.workshops import CODE_ALPHABET, normalise_code

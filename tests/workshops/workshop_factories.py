@@ -51,23 +51,3 @@ class WorkshopFactory(DjangoModelFactory):
     exercise = factory.SubFactory(AreaExerciseFactory, audience=Audience.WORKSHOP)
     label = factory.Sequence(lambda n: f"Tuesday group {n}")
     status = WorkshopStatus.OPEN
-
-
-def ensure_workshop_staff() -> None:
-    """For transactional tests (sockets, live servers, browsers), which flush the staff groups
-    the migrations made: Editors and Moderators again, with what running a workshop takes."""
-    from django.contrib.auth.models import Group, Permission
-
-    from website.staff_groups import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
-
-    codenames = [
-        *(f"{action}_exercise" for action in ("add", "change", "delete", "view")),
-        *(f"{action}_workshop" for action in ("add", "change", "view")),
-    ]
-    perms = [
-        *Permission.objects.filter(content_type__app_label="workshops", codename__in=codenames),
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-    ]
-    for name in (EDITORS, MODERATORS):
-        Group.objects.get_or_create(name=name)[0].permissions.add(*perms)
-    Group.objects.get_or_create(name=PARTNERSHIP_ANALYSTS)[0].permissions.add(perms[-1])

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from website.security.csp import admin_policy, public_policy
+from security.csp import admin_policy, public_policy
 
 from .env import database_from_env, env, env_list
 
@@ -16,7 +16,8 @@ INSTALLED_APPS = [
     "daphne",
     "website",
     "places",
-    "website.security",
+    "security",
+    "staff",
     "services_directory",
     "moderation",
     "participation",
@@ -56,9 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "website.security.headers.ScopedCSPMiddleware",
-    "website.security.headers.PermissionsPolicyMiddleware",
-    "website.security.middleware.NulCharacterMiddleware",
+    "security.headers.ScopedCSPMiddleware",
+    "security.headers.PermissionsPolicyMiddleware",
+    "security.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,8 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "website.security.middleware.StaffSecondFactorMiddleware",
-    "website.security.middleware.ApiOriginMiddleware",
+    "security.middleware.StaffSecondFactorMiddleware",
+    "security.middleware.ApiOriginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -212,7 +213,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (django-csp 4): strict on the public site, looser on /admin/ only (see
-# website/security/csp.py for why). The map tile host is the only third party.
+# security/csp.py for why). The map tile host is the only third party.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_policy(MAP_TILE_URL)}
 SECURITY_ADMIN_CSP_DIRECTIVES = admin_policy(MAP_TILE_URL)
 # Geolocation for our own pages only (a pin at "where I am"); everything else off.
@@ -231,7 +232,7 @@ SECURITY_PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 
-# Staff sign-in (website/security): password, then a second factor for every staff account.
+# Staff sign-in (security): password, then a second factor for every staff account.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -258,24 +259,24 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
-AXES_CLIENT_IP_CALLABLE = "moderation.ip.client_address"
-AXES_CLIENT_STR_CALLABLE = "website.security.audit.axes_client_str"
+AXES_CLIENT_IP_CALLABLE = "security.ip.client_address"
+AXES_CLIENT_STR_CALLABLE = "security.audit.axes_client_str"
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
-# Proxies of ours in front of the workers that append to X-Forwarded-For (moderation/ip.py).
+# Proxies of ours in front of the workers that append to X-Forwarded-For (security/ip.py).
 # 0: trust only the peer address (uvicorn --proxy-headers may already have resolved it).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # State-changing requests under these prefixes must come from our own origin (see README).
 SECURITY_ORIGIN_CHECKED_PREFIXES = ["/api/"]
 # The anonymous forms refuse a submission sent sooner than this after the form was served
-# (moderation/antibot.py, with a honeypot box).
+# (security/antibot.py, with a honeypot box).
 FORM_MIN_FILL_SECONDS = 3
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Masks addresses, receipt codes and coordinates in anything logged (website/security).
-    "filters": {"redact": {"()": "website.security.logging.RedactFilter"}},
+    # Masks addresses, receipt codes and coordinates in anything logged (security).
+    "filters": {"redact": {"()": "security.logging.RedactFilter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
     },

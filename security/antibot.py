@@ -20,6 +20,8 @@ from django.utils.html import format_html
 HONEYPOT_FIELD = "leave_empty"
 STARTED_FIELD = "form_started"
 MESSAGE = "That was sent very quickly. Please check your answers and press Send again."
+# The salt keeps the name of the module this began in: a new salt would refuse every form served
+# before a deploy.
 _SALT = "moderation.antibot.form-started"
 
 logger = logging.getLogger("security.antibot")

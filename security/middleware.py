@@ -23,7 +23,7 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonRespon
 from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
 
-from moderation.staff_sockets import LAST_SEEN_SESSION_KEY, session_is_idle
+from security.staff_sockets import LAST_SEEN_SESSION_KEY, session_is_idle
 
 from .audit import audit
 from .headers import is_admin_path

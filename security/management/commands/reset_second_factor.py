@@ -4,8 +4,8 @@ authenticator and codes so their next sign-in sets up a new one. Logged in the a
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from moderation.staff_sockets import close_user_sockets
-from website.security.mfa import reset_second_factor
+from security.mfa import reset_second_factor
+from security.staff_sockets import close_user_sockets
 
 
 class Command(BaseCommand):

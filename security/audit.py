@@ -18,8 +18,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
-from moderation.ip import client_address
-from moderation.staff_sockets import (
+from security.ip import client_address
+from security.staff_sockets import (
     LAST_SEEN_SESSION_KEY,
     close_session_sockets,
     close_user_sockets,

@@ -12,7 +12,8 @@ joins two channel-layer groups, one per user and one per session, and closes:
   session gone, expired, idle for longer than `STAFF_SESSION_IDLE_SECONDS`, no longer verified
   by a second factor, or its user inactive (whatever way that happened).
 
-Moderation is the lowest app, so both moderation and participation consumers can use this."""
+It lives in the security app (a ground app) so that every feature app's staff consumers can
+use it."""
 
 import asyncio
 import contextlib
