@@ -33,9 +33,10 @@ test: install ## The whole suite: unit, API and websocket tests, then the browse
 bench: install ## The benchmarks under bench/, printing a table of figures
 	$(PY) -m bench
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check, and the import layers (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
