@@ -191,6 +191,11 @@ MAP_COUNT_ROUNDING = 5
 MAP_RELEASE_AFTER_DAYS = 7
 
 # Anonymous contributors (participation/): who they are to the server and how often they may write.
+# The key of the HMACs that stand in for contributor tokens, idempotency keys and receipt codes
+# (participation/codes.py). Apart from SECRET_KEY so that rotating SECRET_KEY (sessions, signed
+# cookies) does not silently break every receipt code. Production requires it; dev keeps one
+# under var/; tests set a fixed one.
+CONTRIBUTOR_HASH_KEY = env("CONTRIBUTOR_HASH_KEY")
 # The contributor cookie is never refreshed: after this many seconds a new, unrelated token is
 # made, so contributions a month apart cannot be linked (participation/contributors.py).
 CONTRIBUTOR_TOKEN_MAX_AGE = 60 * 60 * 24 * 30
