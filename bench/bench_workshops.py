@@ -199,9 +199,10 @@ def run_standalone() -> None:
         print("... and PostgreSQL + Redis, two processes ...", flush=True)
         _fresh_database(PG_URL)
         prefix = f"bench-ws-{uuid.uuid4().hex[:8]}"
-        # One site, two processes: the same database, Redis and secret key.
+        # One site, two processes: the same database, Redis and keys.
         env = {"DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL, "CHANNEL_PREFIX": prefix,
-               "CACHE_PREFIX": prefix, "SECRET_KEY": f"bench-{uuid.uuid4().hex}"}  # fmt: skip
+               "CACHE_PREFIX": prefix, "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
+               "CONTRIBUTOR_HASH_KEY": f"bench-{uuid.uuid4().hex}"}  # fmt: skip
         screen = BenchServer("workshops-pg-screen", env=env).prepare()
         phones = BenchServer("workshops-pg-phones", env=env)
         with screen, phones:

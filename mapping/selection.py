@@ -7,14 +7,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
 
 from participation.models import Feeling, TimeOfDay
 from workshops.models import Exercise
 
 MONTH_RE = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
-# Moderators get this long after a month ends to finish its queue before the month is frozen.
-RELEASE_AFTER_DAYS = 7
 
 
 class SelectionError(ValueError):
@@ -59,7 +58,7 @@ def month_label(period: str) -> str:
 def last_released_month(today: dt.date | None = None) -> str:
     """The latest month that is over and past its moderation grace period."""
     today = today or timezone.localdate()
-    ended_by = today - dt.timedelta(days=RELEASE_AFTER_DAYS)
+    ended_by = today - dt.timedelta(days=settings.MAP_RELEASE_AFTER_DAYS)
     return previous_month(f"{ended_by.year:04d}-{ended_by.month:02d}")
 
 

@@ -73,7 +73,7 @@ def lead_emails() -> list[str]:
     User = get_user_model()
     leads = User.objects.filter(is_active=True, groups__name=SAFEGUARDING_LEADS).exclude(email="")
     emails = {*leads.values_list("email", flat=True)}
-    emails.update(getattr(settings, "SAFEGUARDING_ALERT_EMAILS", []))
+    emails.update(settings.SAFEGUARDING_ALERT_EMAILS)
     return sorted(emails)
 
 

@@ -2,7 +2,7 @@
 
 Nothing that could lead back to a person is stored as it is: contributor tokens, idempotency keys
 and receipt codes are kept as HMAC-SHA256 under a key only the server has (`CONTRIBUTOR_HASH_KEY`,
-or one derived from `SECRET_KEY`). Receipt codes are three everyday words and two digits (about
+kept apart from `SECRET_KEY` so rotating that one keeps every receipt code working). Receipt codes are three everyday words and two digits (about
 30 bits), derived from the submission's idempotency key, so a retried submission gets its code
 back without the code ever being stored."""
 
@@ -40,7 +40,7 @@ _CODE_RE = re.compile(r"^([a-z]+)-([a-z]+)-([a-z]+)-(\d{2})$")
 
 
 def _secret() -> str:
-    return getattr(settings, "CONTRIBUTOR_HASH_KEY", None) or settings.SECRET_KEY
+    return settings.CONTRIBUTOR_HASH_KEY
 
 
 def keyed_hash(purpose: str, value: str) -> str:

@@ -2,7 +2,7 @@
 
 The token says nothing about the person; it lets the server count distinct contributors, apply
 rate limits and allow one support per idea. The cookie is never refreshed, so a token lives at
-most `CONTRIBUTOR_TOKEN_MAX_AGE` seconds (30 days by default) and is then replaced by a new,
+most `CONTRIBUTOR_TOKEN_MAX_AGE` seconds (30 days) and is then replaced by a new,
 unrelated one: contributions made a month apart cannot be linked. It is only set once someone
 contributes; browsing sets nothing."""
 
@@ -20,7 +20,7 @@ _TOKEN_BYTES = 24
 
 
 def token_max_age() -> int:
-    return int(getattr(settings, "CONTRIBUTOR_TOKEN_MAX_AGE", 60 * 60 * 24 * 30))
+    return settings.CONTRIBUTOR_TOKEN_MAX_AGE
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,6 @@ from django.core.cache import cache
 
 from .codes import keyed_hash
 
-HOUR = 60 * 60
-
-# name: (submissions allowed, window in seconds). Settings may override any of them through
-# PARTICIPATION_RATE_LIMITS.
-DEFAULT_LIMITS = {
-    "pin-contributor": (10, HOUR),
-    "pin-address": (300, HOUR),
-    "proposal-contributor": (5, HOUR),
-    "proposal-address": (150, HOUR),
-    "support-contributor": (60, HOUR),
-    "support-address": (600, HOUR),
-    # Guessing receipt codes: a few tries from one address, then a pause.
-    "receipt-address": (30, 10 * 60),
-}
-
 MESSAGES = {
     "pin": "You have added a lot of places in the last hour. Thank you! To keep the map fair, "
     "please wait a while before adding more.",
@@ -50,12 +35,12 @@ class RateLimited(Exception):  # noqa: N818 (the name reads better at the call s
 
 
 def limit(name: str) -> tuple[int, int]:
-    overrides = getattr(settings, "PARTICIPATION_RATE_LIMITS", {}) or {}
-    return tuple(overrides.get(name, DEFAULT_LIMITS[name]))
+    # name: (submissions allowed, window in seconds), all declared in settings.
+    return tuple(settings.PARTICIPATION_RATE_LIMITS[name])
 
 
 def _count(name: str, identity: str, window: int) -> int:
-    namespace = getattr(settings, "PARTICIPATION_RATE_LIMIT_NAMESPACE", "")
+    namespace = settings.PARTICIPATION_RATE_LIMIT_NAMESPACE
     key = f"participation-rl:{namespace}:{name}:{keyed_hash('rate-limit', identity)[:32]}"
     for _ in range(3):
         cache.add(key, 0, timeout=window)

@@ -28,7 +28,7 @@ logger = logging.getLogger("security.antibot")
 
 
 def min_fill_seconds() -> float:
-    return float(getattr(settings, "FORM_MIN_FILL_SECONDS", 3))
+    return float(settings.FORM_MIN_FILL_SECONDS)
 
 
 def started_token(now: float | None = None) -> str:

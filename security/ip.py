@@ -29,7 +29,7 @@ def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None
 
 def client_address(request) -> str:
     """The client's address as text ("unknown" when there is none)."""
-    trusted = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    trusted = settings.TRUSTED_PROXY_COUNT
     if trusted > 0:
         forwarded = [
             part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()

@@ -37,11 +37,11 @@ FORCE_DISCONNECT = "staff.force_disconnect"
 
 
 def idle_limit() -> int:
-    return int(getattr(settings, "STAFF_SESSION_IDLE_SECONDS", 30 * 60))
+    return settings.STAFF_SESSION_IDLE_SECONDS
 
 
 def recheck_interval() -> float:
-    return float(getattr(settings, "STAFF_SOCKET_RECHECK_SECONDS", 30))
+    return float(settings.STAFF_SOCKET_RECHECK_SECONDS)
 
 
 def user_group(user_id) -> str:

@@ -2,13 +2,12 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
-
-REVIEW_INTERVAL = timedelta(days=365)
 
 
 def today() -> date:
@@ -16,7 +15,7 @@ def today() -> date:
 
 
 def a_year_from_today() -> date:
-    return today() + REVIEW_INTERVAL
+    return today() + timedelta(days=settings.EFH_REVIEW_INTERVAL_DAYS)
 
 
 class Audience(models.TextChoices):

@@ -1,10 +1,12 @@
 from .audit import DECISIONS, AuditAction, AuditEntry, ImmutableAuditError
 from .items import (
     OPEN_STATUSES,
+    PUBLIC,
     ModerationItem,
     ModerationItemQuerySet,
     ModerationStatus,
     RejectionReason,
+    public_filter,
 )
 from .phrases import PHRASE_CATEGORIES, ScanPhrase
 from .safeguarding import Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
@@ -13,6 +15,7 @@ __all__ = [
     "DECISIONS",
     "OPEN_STATUSES",
     "PHRASE_CATEGORIES",
+    "PUBLIC",
     "AuditAction",
     "AuditEntry",
     "ImmutableAuditError",
@@ -25,4 +28,5 @@ __all__ = [
     "SafeguardingAlert",
     "SafeguardingDecision",
     "ScanPhrase",
+    "public_filter",
 ]

@@ -32,10 +32,21 @@ class RejectionReason(models.TextChoices):
 
 OPEN_STATUSES = (ModerationStatus.PENDING, ModerationStatus.ESCALATED)
 
+# What makes a contribution public, defined here only: approved by a person and not flagged for a
+# safeguarding lead. Every public queryset filters with public_filter(); one object checks
+# ModerationItem.is_public; both read this.
+PUBLIC = {"status": ModerationStatus.APPROVED, "flagged": False}
+
+
+def public_filter(path: str = "") -> models.Q:
+    """PUBLIC as a filter. `path` leads from the queried model to its ModerationItem, e.g.
+    "moderation__" for a contribution."""
+    return models.Q(**{f"{path}{field}": value for field, value in PUBLIC.items()})
+
 
 class ModerationItemQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=ModerationStatus.APPROVED, flagged=False)
+        return self.filter(public_filter())
 
     def pending(self):
         return self.filter(status=ModerationStatus.PENDING)
@@ -139,7 +150,7 @@ class ModerationItem(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == ModerationStatus.APPROVED and not self.flagged
+        return all(getattr(self, field) == value for field, value in PUBLIC.items())
 
     @property
     def is_open(self) -> bool:

@@ -100,7 +100,7 @@ def _digits(raw: str) -> str:
 
 
 def _allowed_numbers() -> set[str]:
-    extra = getattr(settings, "MODERATION_ALLOWED_NUMBERS", [])
+    extra = settings.MODERATION_ALLOWED_NUMBERS
     return HELPLINES | {re.sub(r"\D", "", number) for number in extra}
 
 

@@ -3,13 +3,13 @@ and deletion for good, photo included."""
 
 from django.db import models, transaction
 
-from moderation.models import ModerationStatus
+from moderation.models import public_filter
 
 
 class ContributionQuerySet(models.QuerySet):
     def published(self):
         """The only road to public data: approved by a person and not flagged."""
-        return self.filter(moderation__status=ModerationStatus.APPROVED, moderation__flagged=False)
+        return self.filter(public_filter("moderation__"))
 
 
 class Contribution(models.Model):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,8 +25,6 @@ from .writes import one_writer
 
 # A claim left "processing" this long belongs to a request that died: it may be taken over.
 STALE_AFTER = timedelta(minutes=2)
-# Longer than any device keeps a submission for retrying (24 hours).
-KEEP_FOR = timedelta(hours=48)
 
 
 class IdempotencyError(Exception):
@@ -88,7 +87,8 @@ def _answer(record: IdempotencyRecord, fingerprint: str) -> Done | None:
 
 
 def forget_expired() -> int:
-    deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - KEEP_FOR).delete()
+    keep_for = timedelta(hours=settings.PARTICIPATION_IDEMPOTENCY_KEEP_HOURS)
+    deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - keep_for).delete()
     return deleted
 
 

@@ -30,8 +30,11 @@ STATUS_LABELS = {
 def public_status(item) -> str:
     if item is None or item.status in (ModerationStatus.PENDING, ModerationStatus.ESCALATED):
         return WAITING
+    if item.is_public:
+        return PUBLISHED
     if item.status == ModerationStatus.APPROVED:
-        return WAITING if item.flagged else PUBLISHED
+        # Approved but flagged cannot be stored (a constraint); were it, it would still wait.
+        return WAITING
     return NOT_PUBLISHED
 
 

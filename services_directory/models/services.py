@@ -6,6 +6,7 @@ road to public data: live (published in the admin), and active or temporarily cl
 import datetime
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -21,11 +22,6 @@ from services_directory.text import normalise
 
 from .organizations import Organization
 from .taxonomy import AUDIENCES, NEEDS, PLACE_TYPES, TaxonomyTerm
-
-# A record is due for review once its assured date is this old; past the second figure it sinks
-# to the bottom of public results (it may no longer be right).
-REVIEW_AFTER_MONTHS = 3
-SINK_AFTER_MONTHS = 12
 
 
 class ServiceStatus(models.TextChoices):
@@ -58,7 +54,7 @@ class ServiceQuerySet(models.QuerySet):
         )
         return self.filter(
             Q(assured_date__isnull=True)
-            | Q(assured_date__lt=months_before(today, REVIEW_AFTER_MONTHS))
+            | Q(assured_date__lt=months_before(today, settings.SERVICES_REVIEW_AFTER_MONTHS))
             | Q(next_review__lte=today)
             | Exists(open_reports)
         )
@@ -70,7 +66,7 @@ class ServiceQuerySet(models.QuerySet):
     def sinking_condition(today: datetime.date | None = None) -> Q:
         today = today or timezone.localdate()
         return Q(assured_date__isnull=True) | Q(
-            assured_date__lt=months_before(today, SINK_AFTER_MONTHS)
+            assured_date__lt=months_before(today, settings.SERVICES_SINK_AFTER_MONTHS)
         )
 
 
@@ -151,7 +147,9 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
         if not self.slug:
             self.slug = self._unique_slug()
         if self.assured_date and (not self.next_review or self.next_review <= self.assured_date):
-            self.next_review = months_before(self.assured_date, -REVIEW_AFTER_MONTHS)
+            self.next_review = months_before(
+                self.assured_date, -settings.SERVICES_REVIEW_AFTER_MONTHS
+            )
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
@@ -202,5 +200,5 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
     def is_sinking(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.assured_date is None or self.assured_date < months_before(
-            today, SINK_AFTER_MONTHS
+            today, settings.SERVICES_SINK_AFTER_MONTHS
         )

@@ -338,7 +338,10 @@ def test_the_immediate_help_and_the_please_wait_pages_pass_axe(browsing, monkeyp
     expect(help_box).to_contain_text("0800 1111")
     assert_accessible(page)
 
-    settings.PARTICIPATION_RATE_LIMITS = {"pin-contributor": (0, 3600)}
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "pin-contributor": (0, 3600),
+    }
     choose_unsafe_at(page, "Easton")
     page.get_by_role("button", name="Send").click()
     banner = page.locator("[data-offline-banner]")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import h3
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from shapely.geometry import LinearRing
 
-from mapping.selection import RELEASE_AFTER_DAYS, last_released_month, months_between
+from mapping.selection import last_released_month, months_between
 from tests.mapping.conftest import use_fresh_cache
 from tests.mapping.factories import ExerciseFactory, ReasonFactory, bulk_pins
 from tests.mapping.helpers import CHILDREN, FAR_SPOT, SPOTS, crowd
@@ -132,7 +133,7 @@ def test_a_month_is_not_published_until_it_is_over_and_moderated(client):
     assert get(client, **{"from": this_month}).json()["features"] == []
     # The month before is released only once moderators have had their week.
     assert last_released_month(today.replace(day=1)) < this_month
-    grace = today.replace(day=1) + timezone.timedelta(days=RELEASE_AFTER_DAYS - 1)
+    grace = today.replace(day=1) + timezone.timedelta(days=settings.MAP_RELEASE_AFTER_DAYS - 1)
     assert last_released_month(grace) == last_released_month(today.replace(day=1))
 
 

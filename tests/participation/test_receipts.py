@@ -37,6 +37,16 @@ def test_codes_are_three_words_and_two_digits_and_forgiving_to_type():
     assert normalise_code("") is None
 
 
+def test_rotating_secret_key_keeps_receipt_codes_working(client, settings):
+    pin, code = pin_with_receipt(client)
+    settings.SECRET_KEY = "a-rotated-secret-key-" + uuid.uuid4().hex
+    body = Client().get(f"/api/v1/receipts/{code}").json()
+    assert [item["id"] for item in body["contributions"]] == [str(pin.pk)]
+    # The code hangs on CONTRIBUTOR_HASH_KEY: rotating that one does break it, as it should.
+    settings.CONTRIBUTOR_HASH_KEY = "a-rotated-hash-key-" + uuid.uuid4().hex
+    assert Client().get(f"/api/v1/receipts/{code}").status_code == 404
+
+
 def test_status_waiting_then_published_then_an_answer(client):
     pin, code = pin_with_receipt(client)
     assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "waiting"

@@ -97,7 +97,10 @@ def test_one_ipv6_network_counts_as_one_client():
 
 
 def test_rotating_x_forwarded_for_does_not_escape_the_address_limit(settings, home_page):
-    settings.PARTICIPATION_RATE_LIMITS = {"pin-address": (5, 3600)}
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "pin-address": (5, 3600),
+    }
     peer = {"REMOTE_ADDR": "198.51.100.5"}
     for n in range(5):
         # A fresh contributor each time (no cookie), and a fresh forged address each time.
@@ -114,7 +117,10 @@ def test_rotating_x_forwarded_for_does_not_escape_the_address_limit(settings, ho
 
 def test_behind_a_proxy_the_forged_part_is_ignored_and_clients_stay_apart(settings, home_page):
     settings.TRUSTED_PROXY_COUNT = 1
-    settings.PARTICIPATION_RATE_LIMITS = {"pin-address": (3, 3600)}
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "pin-address": (3, 3600),
+    }
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     for n in range(3):
         header = f"192.0.2.{n}, 203.0.113.9"  # forged part, then what our proxy saw
@@ -126,7 +132,10 @@ def test_behind_a_proxy_the_forged_part_is_ignored_and_clients_stay_apart(settin
 
 
 def test_one_contributor_is_held_to_their_own_limit(settings, home_page):
-    settings.PARTICIPATION_RATE_LIMITS = {"pin-contributor": (10, 3600)}
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "pin-contributor": (10, 3600),
+    }
     flooder = Client()
     results = [post_pin(flooder, REMOTE_ADDR=f"198.51.100.{n}").status_code for n in range(12)]
     assert results == [201] * 10 + [429] * 2

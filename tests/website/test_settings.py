@@ -12,6 +12,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "CONTRIBUTOR_HASH_KEY": "a-long-random-production-hash-key-0123456789-abcdefghijklmnopqrstuvwx",
     "ALLOWED_HOSTS": "saferplaces.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
 }

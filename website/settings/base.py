@@ -186,6 +186,36 @@ LEAFLET_CONFIG = {
 # Privacy rules of the contract (numbers live in settings so they can be reviewed in one place).
 MAP_MIN_CONTRIBUTORS = int(env("MAP_MIN_CONTRIBUTORS", "8"))
 MAP_COUNT_ROUNDING = 5
+# Moderators get this long after a month ends to finish its queue before the month is frozen and
+# released on the public map (mapping/selection.py).
+MAP_RELEASE_AFTER_DAYS = 7
+
+# Anonymous contributors (participation/): who they are to the server and how often they may write.
+# The key of the HMACs that stand in for contributor tokens, idempotency keys and receipt codes
+# (participation/codes.py). Apart from SECRET_KEY so that rotating SECRET_KEY (sessions, signed
+# cookies) does not silently break every receipt code. Production requires it; dev keeps one
+# under var/; tests set a fixed one.
+CONTRIBUTOR_HASH_KEY = env("CONTRIBUTOR_HASH_KEY")
+# The contributor cookie is never refreshed: after this many seconds a new, unrelated token is
+# made, so contributions a month apart cannot be linked (participation/contributors.py).
+CONTRIBUTOR_TOKEN_MAX_AGE = 60 * 60 * 24 * 30
+# Rate limits as name: (submissions allowed, window in seconds), counted per contributor token and
+# per network address. The address limits are generous: a whole classroom shares one address.
+PARTICIPATION_RATE_LIMITS = {
+    "pin-contributor": (10, 60 * 60),
+    "pin-address": (300, 60 * 60),
+    "proposal-contributor": (5, 60 * 60),
+    "proposal-address": (150, 60 * 60),
+    "support-contributor": (60, 60 * 60),
+    "support-address": (600, 60 * 60),
+    # Guessing receipt codes: a few tries from one address, then a pause.
+    "receipt-address": (30, 10 * 60),
+}
+# Part of every rate-limit cache key; tests set a fresh one so their counts start at zero.
+PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
+# Idempotency records (which let a retried submission get its receipt back) are deleted after
+# this: longer than any device keeps a submission for retrying (24 hours).
+PARTICIPATION_IDEMPOTENCY_KEEP_HOURS = 48
 
 # Moderation and safeguarding (moderation/): retention, alerts, claims, public statistics.
 MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long
@@ -195,6 +225,14 @@ MODERATION_STATS_MIN_COUNT = 5  # public statistics show smaller counts as "fewe
 SAFEGUARDING_REALERT_MINUTES = 15  # an unacknowledged alert is sent to the leads again
 SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")  # e.g. a shared leads inbox
 MODERATION_ALLOWED_NUMBERS: list[str] = []  # phone numbers the scan never redacts (helplines)
+
+# Services directory: a record is due for review once its assured date is this many months old;
+# past the second figure it sinks to the bottom of public results (it may no longer be right).
+SERVICES_REVIEW_AFTER_MONTHS = 3
+SERVICES_SINK_AFTER_MONTHS = 12
+
+# EFH pages are due for review this many days after their last review (efh/pages/common.py).
+EFH_REVIEW_INTERVAL_DAYS = 365
 
 # Where "Exit this page" sends people unless staff set another site in the admin.
 EXIT_PAGE_DEFAULT_URL = "https://www.bbc.co.uk/weather"

@@ -10,9 +10,9 @@ from .env import env, env_bool
 DEBUG = env_bool("DEBUG", True)
 
 
-def _local_secret_key() -> str:
+def _local_key(name: str) -> str:
     # A key kept under var/ so sessions and keyed hashes survive a restart of `make run`.
-    path = VAR_DIR / "secret_key"
+    path = VAR_DIR / name
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
@@ -20,7 +20,8 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = env("SECRET_KEY") or _local_secret_key()
+SECRET_KEY = env("SECRET_KEY") or _local_key("secret_key")
+CONTRIBUTOR_HASH_KEY = env("CONTRIBUTOR_HASH_KEY") or _local_key("contributor_hash_key")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -1,13 +1,14 @@
 """Production: PostgreSQL and Redis, several ASGI workers behind one database and one Redis.
 
-Refuses to start unless the operator has said what the secret, the hosts and the database are."""
+Refuses to start unless the operator has said what the secrets, the hosts and the database are."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .env import env, env_bool, env_list
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not env(name)]
+_required = ("SECRET_KEY", "CONTRIBUTOR_HASH_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+_missing = [name for name in _required if not env(name)]
 if _missing:
     raise ImproperlyConfigured(
         "Production settings need these environment variables: " + ", ".join(_missing)
