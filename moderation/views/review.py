@@ -214,9 +214,13 @@ def redact(request, item):
         return _invalid(request, item, form)
     data = form.cleaned_data
     services.set_redaction(
-        item.pk, request.user, start=data["start"], end=data["end"],
-        kind=data["kind"] or "manual", on=data["on"],
-    )  # fmt: skip
+        item.pk,
+        request.user,
+        start=data["start"],
+        end=data["end"],
+        kind=data["kind"] or "manual",
+        on=data["on"],
+    )
     return HttpResponseRedirect(review_url(item) + "#text")
 
 
@@ -235,8 +239,9 @@ def approve(request, item):
     if not form.is_valid():
         return _invalid(request, item, form, approve_form=form)
     text = form.cleaned_data["published_text"] if "published_text" in request.POST else None
-    services.approve(item.pk, request.user, published_text=text,
-                     response=form.cleaned_data["response"])  # fmt: skip
+    services.approve(
+        item.pk, request.user, published_text=text, response=form.cleaned_data["response"]
+    )
     return _after_decision(request, item, "Approved: it is public now.")
 
 
@@ -246,8 +251,9 @@ def reject(request, item):
     if not form.is_valid():
         return _invalid(request, item, form, reject_form=form)
     data = form.cleaned_data
-    services.reject(item.pk, request.user, reason=data["reason"], note=data["note"],
-                    response=data["response"])  # fmt: skip
+    services.reject(
+        item.pk, request.user, reason=data["reason"], note=data["note"], response=data["response"]
+    )
     return _after_decision(request, item, "Rejected: it will not be published.")
 
 
