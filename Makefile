@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= website.settings.dev
+# The project's templates and every app's own templates/ folder.
+TEMPLATE_DIRS := templates $(wildcard */templates)
 
 .DEFAULT_GOAL := help
 
@@ -33,14 +35,16 @@ test: install ## The whole suite: unit, API and websocket tests, then the browse
 bench: install ## The benchmarks under bench/, printing a table of figures
 	$(PY) -m bench
 
-lint: install ## ruff check, ruff format --check, and the import layers (lint-imports)
+lint: install ## ruff check, ruff format --check, djhtml --check over the templates, and the import layers (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATE_DIRS)
 	$(VENV)/bin/lint-imports --no-cache
 
-format: install ## Apply ruff's fixes and formatting
+format: install ## Apply ruff's fixes and formatting, and djhtml's indentation to the templates
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATE_DIRS)
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs uv: pip install uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock

@@ -89,10 +89,32 @@ def generate(count: int) -> None:
         return
     rng = random.Random(42)
     words = [
-        "youth", "club", "mentoring", "music", "arts", "sport", "football", "boxing", "advice",
-        "parents", "carers", "support", "group", "drop-in", "counselling", "housing", "county",
-        "lines", "exploitation", "safety", "wellbeing", "studio", "outreach", "family", "career",
-    ]  # fmt: skip
+        "youth",
+        "club",
+        "mentoring",
+        "music",
+        "arts",
+        "sport",
+        "football",
+        "boxing",
+        "advice",
+        "parents",
+        "carers",
+        "support",
+        "group",
+        "drop-in",
+        "counselling",
+        "housing",
+        "county",
+        "lines",
+        "exploitation",
+        "safety",
+        "wellbeing",
+        "studio",
+        "outreach",
+        "family",
+        "career",
+    ]
     terms = list(TaxonomyTerm.objects.filter(taxonomy__slug__in=["needs", "audiences"]))
     places = list(NamedPlace.objects.all())
     today = datetime.date.today()
@@ -123,9 +145,13 @@ def generate(count: int) -> None:
             lat = place.lat + rng.uniform(-0.01, 0.01)
             lng = place.lng + rng.uniform(-0.015, 0.015)
             location = Location(
-                id=uuid.uuid4(), name=f"{place.name} venue {n}", lat=lat, lng=lng,
-                confidential=rng.random() < 0.03, **cells_for(lat, lng),
-            )  # fmt: skip
+                id=uuid.uuid4(),
+                name=f"{place.name} venue {n}",
+                lat=lat,
+                lng=lng,
+                confidential=rng.random() < 0.03,
+                **cells_for(lat, lng),
+            )
             locations.append(location)
             sites.append(ServiceAtLocation(id=uuid.uuid4(), service=service, location=location))
         for _ in range(rng.randint(0, 2)):

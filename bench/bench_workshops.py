@@ -76,10 +76,15 @@ class Phone:
 
     def send(self, feeling: str, place: str) -> int:
         reasons = "poor-lighting" if feeling == "unsafe" else "friends"
-        body = urlencode({
-            "csrfmiddlewaretoken": self.token, "idempotency_key": str(uuid.uuid4()),
-            "feeling": feeling, "place": place, f"reasons_{feeling}": reasons,
-        })  # fmt: skip
+        body = urlencode(
+            {
+                "csrfmiddlewaretoken": self.token,
+                "idempotency_key": str(uuid.uuid4()),
+                "feeling": feeling,
+                "place": place,
+                f"reasons_{feeling}": reasons,
+            }
+        )
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             "Cookie": self.cookie,
@@ -94,8 +99,12 @@ class Phone:
 def setup_workshop(server: BenchServer) -> dict:
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SETUP],
-        cwd=ROOT, env=server.env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=server.env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -200,9 +209,14 @@ def run_standalone() -> None:
         _fresh_database(PG_URL)
         prefix = f"bench-ws-{uuid.uuid4().hex[:8]}"
         # One site, two processes: the same database, Redis and keys.
-        env = {"DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL, "CHANNEL_PREFIX": prefix,
-               "CACHE_PREFIX": prefix, "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
-               "CONTRIBUTOR_HASH_KEY": f"bench-{uuid.uuid4().hex}"}  # fmt: skip
+        env = {
+            "DATABASE_URL": PG_URL,
+            "REDIS_URL": REDIS_URL,
+            "CHANNEL_PREFIX": prefix,
+            "CACHE_PREFIX": prefix,
+            "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
+            "CONTRIBUTOR_HASH_KEY": f"bench-{uuid.uuid4().hex}",
+        }
         screen = BenchServer("workshops-pg-screen", env=env).prepare()
         phones = BenchServer("workshops-pg-phones", env=env)
         with screen, phones:

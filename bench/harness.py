@@ -102,10 +102,22 @@ class BenchServer:
 
     def start(self) -> "BenchServer":
         cmd = [
-            sys.executable, "-m", "uvicorn", "website.asgi:application",
-            "--host", "127.0.0.1", "--port", str(self.port), "--lifespan", "off",
-            "--log-level", "warning", "--no-access-log", "--workers", str(self.workers),
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "website.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--lifespan",
+            "off",
+            "--log-level",
+            "warning",
+            "--no-access-log",
+            "--workers",
+            str(self.workers),
+        ]
         self.process = subprocess.Popen(cmd, cwd=ROOT, env=self.env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -225,11 +237,17 @@ def print_table(rows: list[Row], title: str = "") -> None:
     headers = ["benchmark", "requests", "clients", "req/s", "p50 ms", "p95 ms", "errors", "notes"]
     data = [
         [
-            row.name, str(row.requests), str(row.concurrency), f"{row.rps:,.0f}",
-            f"{row.p50:.1f}", f"{row.p95:.1f}", str(row.errors), row.extra,
+            row.name,
+            str(row.requests),
+            str(row.concurrency),
+            f"{row.rps:,.0f}",
+            f"{row.p50:.1f}",
+            f"{row.p95:.1f}",
+            str(row.errors),
+            row.extra,
         ]
         for row in rows
-    ]  # fmt: skip
+    ]
     widths = [
         max(len(h), *(len(r[i]) for r in data)) if data else len(h) for i, h in enumerate(headers)
     ]

@@ -12,10 +12,15 @@ from workshops.services.exercises import start_new_round
 STAPLETON_ROAD = {
     "type": "Polygon",
     "coordinates": [
-        [[-2.5700, 51.4560], [-2.5480, 51.4560], [-2.5480, 51.4700], [-2.5700, 51.4700],
-         [-2.5700, 51.4560]]
+        [
+            [-2.5700, 51.4560],
+            [-2.5480, 51.4560],
+            [-2.5480, 51.4700],
+            [-2.5700, 51.4700],
+            [-2.5700, 51.4560],
+        ]
     ],
-}  # fmt: skip
+}
 
 
 def seed(log) -> None:

@@ -27,50 +27,119 @@ from places.models import NamedPlace
 
 # (title, what, where, when, why, status, status reason or answer, progress notes)
 IDEAS = [
-    ("Friday night youth club in Hartcliffe", "youth-club", "hartcliffe", "evenings",
-     "There is nowhere to go on Friday nights, so people just hang around the shops.",
-     "planned", "The youth service will open the community centre on Fridays from spring.",
-     ["Met the community centre's trustees.", "Youth workers recruited for Friday nights."]),
-    ("Boxing and fitness sessions", "sport", "lawrence-hill", "after-school",
-     "Something to do straight after school that keeps you fit and out of trouble.",
-     "happening", "Free sessions run every Tuesday and Thursday, 4pm to 6pm.",
-     ["First session held: 24 young people came."]),
-    ("A music studio we can use", "music", "st-pauls", "weekends",
-     "Lots of us make music on our phones but have nowhere to record it properly.",
-     "under-consideration", "We are talking to two studios about free weekend slots.", []),
-    ("Mentors who have been through it", "mentoring", "south", "any-time",
-     "Someone a bit older who gets it, not another professional asking questions.",
-     "planned", "A peer mentoring scheme will train its first mentors this year.", []),
-    ("Pop-up youth club in the park in summer", "pop-up-youth-club", "eastville-park",
-     "school-holidays", "In the summer holidays there is nothing organised and it gets rowdy.",
-     "not-possible", "The park's events calendar is full this summer; we are looking at "
-     "Stoke Park instead.", []),
-    ("Art space with graffiti walls", "arts", "bedminster", "weekends",
-     "A legal place to paint so people stop getting in trouble for it.", "received", "", []),
-    ("Somewhere safe to wait for the bus", "safe-space", "city-centre", "evenings",
-     "Waiting at the bus station late feels sketchy; a warm place with staff would help.",
-     "under-consideration", "", ["Walked the route with young people and transport staff."]),
-]  # fmt: skip
+    (
+        "Friday night youth club in Hartcliffe",
+        "youth-club",
+        "hartcliffe",
+        "evenings",
+        "There is nowhere to go on Friday nights, so people just hang around the shops.",
+        "planned",
+        "The youth service will open the community centre on Fridays from spring.",
+        ["Met the community centre's trustees.", "Youth workers recruited for Friday nights."],
+    ),
+    (
+        "Boxing and fitness sessions",
+        "sport",
+        "lawrence-hill",
+        "after-school",
+        "Something to do straight after school that keeps you fit and out of trouble.",
+        "happening",
+        "Free sessions run every Tuesday and Thursday, 4pm to 6pm.",
+        ["First session held: 24 young people came."],
+    ),
+    (
+        "A music studio we can use",
+        "music",
+        "st-pauls",
+        "weekends",
+        "Lots of us make music on our phones but have nowhere to record it properly.",
+        "under-consideration",
+        "We are talking to two studios about free weekend slots.",
+        [],
+    ),
+    (
+        "Mentors who have been through it",
+        "mentoring",
+        "south",
+        "any-time",
+        "Someone a bit older who gets it, not another professional asking questions.",
+        "planned",
+        "A peer mentoring scheme will train its first mentors this year.",
+        [],
+    ),
+    (
+        "Pop-up youth club in the park in summer",
+        "pop-up-youth-club",
+        "eastville-park",
+        "school-holidays",
+        "In the summer holidays there is nothing organised and it gets rowdy.",
+        "not-possible",
+        "The park's events calendar is full this summer; we are looking at Stoke Park instead.",
+        [],
+    ),
+    (
+        "Art space with graffiti walls",
+        "arts",
+        "bedminster",
+        "weekends",
+        "A legal place to paint so people stop getting in trouble for it.",
+        "received",
+        "",
+        [],
+    ),
+    (
+        "Somewhere safe to wait for the bus",
+        "safe-space",
+        "city-centre",
+        "evenings",
+        "Waiting at the bus station late feels sketchy; a warm place with staff would help.",
+        "under-consideration",
+        "",
+        ["Walked the route with young people and transport staff."],
+    ),
+]
 
 OUTCOMES = [
-    ("south", "There is nothing to do on Friday nights in Hartcliffe and Withywood.",
-     "The youth service is opening the community centre on Friday evenings, with youth workers "
-     "young people helped to choose.", 0),
-    ("east-central", "Young people want sport after school, close to home.",
-     "Free boxing and fitness sessions now run twice a week in Lawrence Hill.", 1),
-    ("central", "The bus station and the underpasses around it feel unsafe after dark.",
-     "New lighting has been put in along the walkway to the bus station, and staff patrol "
-     "it in the evenings.", None),
-]  # fmt: skip
+    (
+        "south",
+        "There is nothing to do on Friday nights in Hartcliffe and Withywood.",
+        "The youth service is opening the community centre on Friday evenings, with youth workers "
+        "young people helped to choose.",
+        0,
+    ),
+    (
+        "east-central",
+        "Young people want sport after school, close to home.",
+        "Free boxing and fitness sessions now run twice a week in Lawrence Hill.",
+        1,
+    ),
+    (
+        "central",
+        "The bus station and the underpasses around it feel unsafe after dark.",
+        "New lighting has been put in along the walkway to the bus station, and staff patrol "
+        "it in the evenings.",
+        None,
+    ),
+]
 
 # Waiting for moderation: one with personal data to redact, one an everyday comment.
 PENDING_PINS = [
-    ("unsafe", "stapleton-road", "evening", ["adults-hanging-around"],
-     "Older lads hang around outside the shop, text 07700 900123 if you want to know who."),
-    ("unsafe", "castle-park", "night", ["poor-lighting", "isolated"],
-     "The path by the river is really dark and there is nobody around."),
+    (
+        "unsafe",
+        "stapleton-road",
+        "evening",
+        ["adults-hanging-around"],
+        "Older lads hang around outside the shop, text 07700 900123 if you want to know who.",
+    ),
+    (
+        "unsafe",
+        "castle-park",
+        "night",
+        ["poor-lighting", "isolated"],
+        "The path by the river is really dark and there is nobody around.",
+    ),
     ("safe", "gloucester-road", "after-school", ["busy-and-well-lit", "things-to-do"], ""),
-]  # fmt: skip
+]
 
 
 def demo_contributor(n) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
@@ -161,7 +162,11 @@ class RelatedServicesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         needs = list(value["needs"] or [])
         context["services"] = related_services(needs, value["limit"] or 5)
-        context["directory_url"] = "/services/?" + urlencode([("need", need) for need in needs])
+        context["directory_url"] = (
+            reverse("services_directory:directory")
+            + "?"
+            + urlencode([("need", need) for need in needs])
+        )
         # Two such blocks on one page differ by heading or needs; the id must differ too.
         context["dom_id"] = slugify(f"related {value['heading']} {' '.join(needs)}")[:80]
         return context

@@ -5,6 +5,8 @@ Unsafe areas come from the published cells (never from pins); provision from the
 public positions of youth provision; ideas from published proposals only, in their moderated
 words."""
 
+from django.urls import reverse
+
 from participation.models import Proposal
 from participation.models.proposals import Area
 from places.geo import cell_centre, distance_miles
@@ -51,7 +53,7 @@ def ideas_near(centre, area: str, proposals: list[Proposal]) -> list[dict]:
                 "where": proposal.where_label,
                 "miles": miles,
                 "support": proposal.support_count,
-                "url": f"/have-your-say/ideas/#idea-{proposal.pk}",
+                "url": reverse("participation:ideas") + f"#idea-{proposal.pk}",
             }
         )
     found.sort(key=lambda idea: (-idea["support"], idea["miles"] is None, idea["miles"] or 0))

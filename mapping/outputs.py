@@ -96,9 +96,21 @@ def default_order(row: dict):
 
 
 CSV_COLUMNS = [
-    "cell", "resolution", "place", "safe", "unsafe", "total", "unsafe_share", "band", "reasons",
-    "from", "to", "exercise", "feeling", "when",
-]  # fmt: skip
+    "cell",
+    "resolution",
+    "place",
+    "safe",
+    "unsafe",
+    "total",
+    "unsafe_share",
+    "band",
+    "reasons",
+    "from",
+    "to",
+    "exercise",
+    "feeling",
+    "when",
+]
 
 
 def spreadsheet_safe(value):

@@ -24,12 +24,24 @@ def filter_choices(selection: Selection) -> dict:
     exercises = list(Exercise.objects.order_by("title", "round_number"))
     filters = selection.filters
     fields = [
-        ("exercise", "Mapping exercise", "All pins", [(e.slug, str(e)) for e in exercises], filters.exercise),
-        ("feeling", "Feeling", "Safe and unsafe", [(v, f"{label} only") for v, label in Feeling.choices], filters.feeling),
+        (
+            "exercise",
+            "Mapping exercise",
+            "All pins",
+            [(e.slug, str(e)) for e in exercises],
+            filters.exercise,
+        ),
+        (
+            "feeling",
+            "Feeling",
+            "Safe and unsafe",
+            [(v, f"{label} only") for v, label in Feeling.choices],
+            filters.feeling,
+        ),
         ("when", "Time of day", "Any time", TimeOfDay.choices, filters.when),
         ("from", "From", "The first month", months, selection.start),
         ("to", "To", "The latest month", months, selection.end),
-    ]  # fmt: skip
+    ]
     return {
         "filter_fields": [
             dict(zip(("name", "label", "empty", "options", "current"), field, strict=True))

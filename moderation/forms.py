@@ -82,9 +82,12 @@ class DecisionForm(forms.Form):
         required=False,
     )
     reason = forms.CharField(
-        label="Reason", required=False, max_length=2000, widget=NOTE_WIDGET,
+        label="Reason",
+        required=False,
+        max_length=2000,
+        widget=NOTE_WIDGET,
         help_text="Required for no further action.",
-    )  # fmt: skip
+    )
     return_to_queue = forms.BooleanField(
         label="It is not a disclosure: return it to the moderation queue (clears the flag)",
         required=False,

@@ -173,12 +173,20 @@ def record_decision(
             Outcome.REFERRED: AuditAction.REFERRED,
             Outcome.NO_FURTHER_ACTION: AuditAction.NO_FURTHER_ACTION,
         }[outcome]
-        audit.record(item, action, actor=user, reason=decision.pathway, at=now,
-                     referred_to=decision.referred_to, note=decision.reason)  # fmt: skip
+        audit.record(
+            item,
+            action,
+            actor=user,
+            reason=decision.pathway,
+            at=now,
+            referred_to=decision.referred_to,
+            note=decision.reason,
+        )
         if returning:
             audit.record(item, AuditAction.RETURNED, actor=user, at=now)
         else:
-            audit.record(item, AuditAction.REJECTED, actor=user, at=now,
-                         reason=RejectionReason.SAFEGUARDING)  # fmt: skip
+            audit.record(
+                item, AuditAction.REJECTED, actor=user, at=now, reason=RejectionReason.SAFEGUARDING
+            )
         transaction.on_commit(lambda: notify.queue_event(item, "decided"))
     return decision

@@ -230,12 +230,17 @@ def approve(item_id, user, *, published_text: str | None = None, response: str =
         _check_not_flagged(item)
         if item.scanned_at is None:
             raise ModerationError("The automatic scan has not finished yet: try again shortly.")
-        before = _decide(item, user, ModerationStatus.APPROVED, published_text=published_text,
-                         response=response)  # fmt: skip
+        before = _decide(
+            item, user, ModerationStatus.APPROVED, published_text=published_text, response=response
+        )
         audit.record(
-            item, AuditAction.APPROVED, actor=user, before=before, after=item.published_text,
+            item,
+            AuditAction.APPROVED,
+            actor=user,
+            before=before,
+            after=item.published_text,
             note=item.response,
-        )  # fmt: skip
+        )
         transaction.on_commit(lambda: notify.queue_event(item, "decided"))
     return item
 
@@ -271,8 +276,13 @@ def escalate(item_id, user, *, note: str) -> ModerationItem:
         item.claimed_by = item.claimed_at = None
         item.save()
         safeguarding.raise_alert(item, categories=item.disclosure, source="moderator")
-        audit.record(item, AuditAction.ESCALATED, actor=user, note=item.escalation_note,
-                     reason=",".join(item.disclosure))  # fmt: skip
+        audit.record(
+            item,
+            AuditAction.ESCALATED,
+            actor=user,
+            note=item.escalation_note,
+            reason=",".join(item.disclosure),
+        )
         transaction.on_commit(lambda: notify.queue_event(item, "escalated"))
     return item
 

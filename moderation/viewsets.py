@@ -110,8 +110,10 @@ class AuditViewSet(CheckedViewSet):
     check = staticmethod(can_view_audit)
 
     def get_urlpatterns(self):
-        kwargs = {"index_url_name": f"{self.name}:index",
-                  "index_results_url_name": f"{self.name}:index_results"}  # fmt: skip
+        kwargs = {
+            "index_url_name": f"{self.name}:index",
+            "index_results_url_name": f"{self.name}:index_results",
+        }
         view = safeguarding.AuditIndexView
         return [
             path("", view.as_view(**kwargs), name="index"),

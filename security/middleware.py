@@ -73,7 +73,9 @@ class StaffSecondFactorMiddleware(MiddlewareMixin):
             from .mfa import has_second_factor
 
             target = "security_mfa_verify" if has_second_factor(user) else "security_mfa_setup"
-            next_path = request.get_full_path() if request.method == "GET" else "/admin/"
+            next_path = (
+                request.get_full_path() if request.method == "GET" else reverse("wagtailadmin_home")
+            )
             return HttpResponseRedirect(f"{reverse(target)}?{urlencode({'next': next_path})}")
         request.user = AnonymousUser()
         request.auser = _anonymous

@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.urls import reverse
+
+from places.maps import map_config
 
 
 def site_chrome(request):
@@ -6,17 +9,10 @@ def site_chrome(request):
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         # Everything a public map needs, handed to JavaScript through json_script.
-        "map_config": {
-            "center": list(settings.LEAFLET_CONFIG["DEFAULT_CENTER"]),
-            "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
-            "minZoom": settings.LEAFLET_CONFIG["MIN_ZOOM"],
-            "maxZoom": settings.LEAFLET_CONFIG["MAX_ZOOM"],
-            "tiles": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_TILE_ATTRIBUTION,
-        },
+        "map_config": map_config(),
         "primary_nav": [
-            ("Young people", "/have-your-say/"),
-            ("Parents and carers", "/services/?for=parents"),
-            ("Professionals", "/efh/"),
+            ("Young people", reverse("participation:hub")),
+            ("Parents and carers", reverse("services_directory:directory") + "?for=parents"),
+            ("Professionals", "/efh/"),  # a Wagtail page, found by its path
         ],
     }

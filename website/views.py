@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10
@@ -39,5 +40,5 @@ def _services(query: str) -> dict:
     return {
         "services": list(for_display(services)[:SERVICES_SHOWN]),
         "services_count": services.count(),
-        "services_url": "/services/?" + urlencode({"q": query}),
+        "services_url": reverse("services_directory:directory") + "?" + urlencode({"q": query}),
     }

@@ -8,12 +8,14 @@ from functools import partial
 
 from django import forms
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from participation.forms import PinPageForm
 from participation.views.common import new_key
 from participation.views.pins import _form_context as pin_form_context
 from participation.views.submission import SubmissionPage
+from places.maps import map_config
 from workshops.services.workshops import (
     WorkshopClosed,
     WorkshopNotFound,
@@ -23,8 +25,6 @@ from workshops.services.workshops import (
     find_workshop,
     submit_workshop_pin,
 )
-
-from .widgets import map_config
 
 JOIN_TEMPLATE = "workshops/workshop_join.html"
 CODE_TEMPLATE = "workshops/workshop_code.html"
@@ -61,7 +61,7 @@ def _context(workshop, form, key: str, **extra) -> dict:
         **pin_form_context(form, key),
         "page_title": f"Workshop: {workshop.exercise.title}",
         "workshop": workshop,
-        "form_action": f"/workshop/{workshop.code}/",
+        "form_action": reverse("workshop:join", args=[workshop.code]),
         # The map starts on the area the group is mapping.
         "map_config": map_config(centre, zoom=15 if centre else None),
         **extra,
@@ -100,7 +100,7 @@ def _add_pin(request, found):
         context=lambda form, key: _context(found, form, key),
         submit=partial(submit_workshop_pin, found),
         kind="pin",
-        thanks={"another_pin_url": f"/workshop/{found.code}/"},
+        thanks={"another_pin_url": reverse("workshop:join", args=[found.code])},
         check=partial(check_taking_pins, found),
         refused=(WorkshopUnavailable,),
         on_refused=partial(_refused, found),

@@ -8,23 +8,9 @@ writes the drawn area into it."""
 import json
 
 from django import forms
-from django.conf import settings
 
 from places.areas import clean_area
-
-
-def map_config(centre: tuple[float, float] | None = None, zoom: int | None = None) -> dict:
-    """What map-base.js needs (see templates/includes/map_assets.html), centred elsewhere if
-    asked: a widget renders without the request's context, and a workshop centres on its area."""
-    leaflet = settings.LEAFLET_CONFIG
-    return {
-        "center": list(centre or leaflet["DEFAULT_CENTER"]),
-        "zoom": zoom or leaflet["DEFAULT_ZOOM"],
-        "minZoom": leaflet["MIN_ZOOM"],
-        "maxZoom": leaflet["MAX_ZOOM"],
-        "tiles": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-    }
+from places.maps import map_config
 
 
 class AreaWidget(forms.Textarea):

@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 from participation.forms import PinForm, place_choices
 from participation.models import Reason
 from participation.services import IdempotencyError, parse_key
+from places.maps import map_config
 
 from .admin_pages import ObjectAdminPage, ObjectFormAdminPage
 from .live import counts
@@ -37,7 +38,6 @@ from .services.workshops import (
     open_workshop,
     set_status,
 )
-from .widgets import map_config
 
 ACTIONS = {
     "pause": WorkshopStatus.PAUSED,
@@ -53,7 +53,7 @@ def area_map_config(workshop: Workshop) -> dict:
 
 
 def join_url(request, workshop: Workshop) -> str:
-    return request.build_absolute_uri(f"/workshop/{workshop.code}/")
+    return request.build_absolute_uri(reverse("workshop:join", args=[workshop.code]))
 
 
 class WorkshopAdminForm(WagtailAdminModelForm):

@@ -12,69 +12,103 @@ GROUPS = [
         "Exploitation, going missing and harmful behaviour",
         ["sexual-exploitation", "missing-from-home", "peer-on-peer-abuse", "criminal-exploitation"],
         [
-            ("Reduction in Missing", "Barnardo's Safe Choices",
-             "Early one-to-one work with young people who have started running away from home."),
-            ("Harmful sexual behaviour: one-to-one and group work",
-             "CAMHS Harmful Sexual Behaviour Service (Be Safe)",
-             "Work with young people with harmful sexual behaviour, and Stay S@fe Net to reduce "
-             "harmful sexual behaviour online."),
-            ("Restorative justice", "Youth Offending Team and the Be Safe service",
-             "Restorative approaches with children who have committed offences."),
-            ("Mentoring for children at risk of criminality",
-             "Coordinated by the police, delivered by credible community members",
-             "Community mentoring, a growing and developing offer."),
-            ("Trauma-informed practice and the 5P model", "Youth Offending Team",
-             "Used with children known to the Youth Offending Team because of offending."),
+            (
+                "Reduction in Missing",
+                "Barnardo's Safe Choices",
+                "Early one-to-one work with young people who have started running away from home.",
+            ),
+            (
+                "Harmful sexual behaviour: one-to-one and group work",
+                "CAMHS Harmful Sexual Behaviour Service (Be Safe)",
+                "Work with young people with harmful sexual behaviour, and Stay S@fe Net to reduce "
+                "harmful sexual behaviour online.",
+            ),
+            (
+                "Restorative justice",
+                "Youth Offending Team and the Be Safe service",
+                "Restorative approaches with children who have committed offences.",
+            ),
+            (
+                "Mentoring for children at risk of criminality",
+                "Coordinated by the police, delivered by credible community members",
+                "Community mentoring, a growing and developing offer.",
+            ),
+            (
+                "Trauma-informed practice and the 5P model",
+                "Youth Offending Team",
+                "Used with children known to the Youth Offending Team because of offending.",
+            ),
         ],
     ),
     (
         "Families and parenting",
         ["parenting-support", "parent-carer-peer-support"],
         [
-            ("Non-Violent Resistance",
-             "Families in Focus and Edge of Care teams (Children and Families Services); CAMHS "
-             "Young People Substance Misuse Treatment Service",
-             "Group and one-to-one support for parents and carers."),
-            ("Parenting programmes", "Children and Families Services parenting teams",
-             "Evidence-based programmes, including Parents Plus and an adolescents programme."),
-            ("Personalised budgets", "Through Care and Families in Focus teams",
-             "Money for creative ways of reducing risk for adolescents."),
+            (
+                "Non-Violent Resistance",
+                "Families in Focus and Edge of Care teams (Children and Families Services); CAMHS "
+                "Young People Substance Misuse Treatment Service",
+                "Group and one-to-one support for parents and carers.",
+            ),
+            (
+                "Parenting programmes",
+                "Children and Families Services parenting teams",
+                "Evidence-based programmes, including Parents Plus and an adolescents programme.",
+            ),
+            (
+                "Personalised budgets",
+                "Through Care and Families in Focus teams",
+                "Money for creative ways of reducing risk for adolescents.",
+            ),
         ],
     ),
     (
         "Youth work and taking part",
         ["youth-clubs", "mentoring", "music-and-arts"],
         [
-            ("Youth clubs, safe places and peer networks", "Creative Youth Network",
-             "Open-access youth clubs, creative courses, job and careers advice, outreach in "
-             "schools and communities, and one-to-one and group work for young people at risk."),
-            ("Participation and children's rights",
-             "Barnardo's BASE, Bristol City Council youth groups, Children in Care Council",
-             "Ways for young people affected by harm outside the home to have their say."),
+            (
+                "Youth clubs, safe places and peer networks",
+                "Creative Youth Network",
+                "Open-access youth clubs, creative courses, job and careers advice, outreach in "
+                "schools and communities, and one-to-one and group work for young people at risk.",
+            ),
+            (
+                "Participation and children's rights",
+                "Barnardo's BASE, Bristol City Council youth groups, Children in Care Council",
+                "Ways for young people affected by harm outside the home to have their say.",
+            ),
         ],
     ),
     (
         "Health, recovery and substance use",
         ["mental-health", "trauma-recovery", "substance-misuse", "domestic-abuse"],
         [
-            ("CAMHS specialist assessments and programmes",
-             "Child and Adolescent Mental Health Services (CAMHS)",
-             "Including family therapy, support for children with learning disabilities, and "
-             "consultation and advice for parents, carers and professionals."),
-            ("Recovery after trauma",
-             "CAMHS, Off the Record, Trauma Recovery Centre, SARSAS, The Bridge (sexual assault "
-             "referral centre)",
-             "Support to recover from trauma, including sexual violence."),
-            ("Independent sexual and domestic violence advisers for under-18s",
-             "Safe Link and Next Link",
-             "ISVAs and IDVAs who support young people through what happens next."),
-            ("Alcohol and drug support",
-             "Drug and Young People Project (Children and Families Services); CAMHS Specialist "
-             "Substance Misuse Treatment Service",
-             "Support for young people, and for their parents."),
+            (
+                "CAMHS specialist assessments and programmes",
+                "Child and Adolescent Mental Health Services (CAMHS)",
+                "Including family therapy, support for children with learning disabilities, and "
+                "consultation and advice for parents, carers and professionals.",
+            ),
+            (
+                "Recovery after trauma",
+                "CAMHS, Off the Record, Trauma Recovery Centre, SARSAS, The Bridge (sexual assault "
+                "referral centre)",
+                "Support to recover from trauma, including sexual violence.",
+            ),
+            (
+                "Independent sexual and domestic violence advisers for under-18s",
+                "Safe Link and Next Link",
+                "ISVAs and IDVAs who support young people through what happens next.",
+            ),
+            (
+                "Alcohol and drug support",
+                "Drug and Young People Project (Children and Families Services); CAMHS Specialist "
+                "Substance Misuse Treatment Service",
+                "Support for young people, and for their parents.",
+            ),
         ],
     ),
-]  # fmt: skip
+]
 
 BASE = paragraph(
     "Barnardo's BASE project has worked with young people at risk of child sexual exploitation "

@@ -5,45 +5,25 @@
 
 import re
 from functools import cache
-from pathlib import Path
 
 from places.gazetteer import PLACES
 
-DATA = Path(__file__).parent / "data"
+from .wordlists import words
+
 _TOKEN = re.compile(r"[A-Za-z]+")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "coach"}
 _CUES = {"called", "named", "nicknamed", "aka", "name", "names", "calls"}
-_PLACE_NOUNS = {
-    "road", "rd", "street", "st", "park", "hill", "lane", "avenue", "ave", "close", "court",
-    "square", "way", "gardens", "green", "place", "school", "academy", "college", "centre",
-    "center", "station", "bridge", "common", "fields", "field", "grove", "terrace", "crescent",
-    "drive", "walk", "rise", "mead", "gate", "estate", "hall", "library", "leisure", "pool",
-    "church", "mosque", "primary", "secondary", "market", "arcade", "circus", "quay", "wharf",
-    "stadium", "vale", "down", "downs", "woods", "wood", "meads", "parade", "row",
-}  # fmt: skip
-_NOT_NAMES = {
-    "the", "a", "an", "him", "her", "me", "us", "them", "it", "my", "his", "their", "our", "your",
-    "and", "but", "or", "so", "because", "police", "names", "is", "was", "he", "she", "they", "i",
-    "you", "we", "out", "up", "on", "in", "at", "to", "for", "of", "that", "this", "what", "who",
-    "something", "stuff", "things", "everyone", "someone", "people",
-}  # fmt: skip
-_PEOPLE = {
-    "boy", "girl", "man", "guy", "lad", "woman", "kid", "bloke", "person", "friend", "mate",
-    "brother", "sister", "cousin", "teacher", "boyfriend", "girlfriend", "someone", "somebody",
-}  # fmt: skip
+_PLACE_NOUNS = words("place_nouns.txt")
+_NOT_NAMES = words("not_names.txt")
+_PEOPLE = words("people_words.txt")
 _MONTHS = {"may", "june", "april", "august"}
 _DATE_WORDS = {"in", "of", "on", "since", "last", "next", "this", "until", "till", "by", "early"}
 
 
-def _words(filename: str) -> set[str]:
-    text = (DATA / filename).read_text()
-    return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-
-
 @cache
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    ambiguous = _words("ambiguous_names.txt")
-    return frozenset(_words("first_names.txt") - ambiguous), frozenset(ambiguous)
+    ambiguous = words("ambiguous_names.txt")
+    return frozenset(words("first_names.txt") - ambiguous), frozenset(ambiguous)
 
 
 @cache

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from .names import find_names
+from .wordlists import words
 
 # Numbers young people are told to call: never redacted. Settings may add local ones.
 HELPLINES = {
@@ -61,12 +62,7 @@ POSTCODE = re.compile(
 # Current plates (AB12 CDE) in any case; the older prefix and suffix formats only in capitals.
 PLATE_CURRENT = re.compile(r"\b([A-Z]{2}\d{2}) ?([A-Z]{3})\b", re.IGNORECASE)
 PLATE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b")
-_COMMON_THREE = {
-    "and", "the", "for", "was", "are", "you", "but", "not", "who", "him", "her", "its", "our",
-    "out", "off", "got", "get", "too", "can", "had", "has", "now", "all", "any", "one", "two",
-    "way", "day", "bus", "car", "van", "man", "men", "lot", "bit", "yet", "let", "see", "saw",
-    "pm", "rd", "st",
-}  # fmt: skip
+_COMMON_THREE = words("common_three.txt")
 HANDLE_AT = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}")
 _PLATFORMS = (
     r"snapchat|snap|sc|insta|instagram|ig|tiktok|tik tok|tt|discord|twitter|x|fb|facebook|"
@@ -78,16 +74,7 @@ HANDLE_CUE = re.compile(
     r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_.]{2,29})",
     re.IGNORECASE,
 )
-_NOT_HANDLES = {
-    "and", "the", "but", "for", "with", "then", "they", "them", "him", "her", "his", "she",
-    "was", "are", "you", "your", "me", "my", "it", "is", "on", "at", "to", "of", "or", "so",
-    "too", "all", "any", "who", "that", "this", "now", "just", "also", "because", "cos", "asking",
-    "keeps", "sends", "sent", "said", "says", "about", "after", "again", "saying", "messages",
-    "messaging", "story", "stories", "chat", "chats", "group", "groups", "call", "calls", "live",
-    "game", "games", "lobby", "party", "server", "video", "videos", "pics", "photos", "post",
-    "posts", "dm", "dms", "account", "accounts", "streak", "streaks", "map", "where", "when",
-    "there", "here", "saw", "see", "someone", "people", "friends", "mates", "which",
-}  # fmt: skip
+_NOT_HANDLES = words("not_handles.txt")
 
 
 def _digits(raw: str) -> str:

@@ -6,7 +6,6 @@ back on the same page with a 4xx status, never a 500."""
 import mimetypes
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -29,6 +28,7 @@ from moderation.forms import (
 from moderation.models import AuditEntry, ModerationItem
 from moderation.permissions import can_moderate, can_safeguard, can_see, can_view_audit
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
+from places.maps import map_config
 
 from . import Forbidden403Mixin, forbid_as_403
 
@@ -144,14 +144,11 @@ class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
 def _position(summary) -> dict | None:
     if not summary or summary.get("lat") is None or summary.get("lng") is None:
         return None
-    config = settings.LEAFLET_CONFIG
+    # The pin's own position, close in: only moderators see this map.
     return {
+        **map_config(centre=(summary["lat"], summary["lng"]), zoom=17),
         "lat": summary["lat"],
         "lng": summary["lng"],
-        "zoom": 17,
-        "tiles": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "maxZoom": config["MAX_ZOOM"],
     }
 
 
@@ -214,9 +211,13 @@ def redact(request, item):
         return _invalid(request, item, form)
     data = form.cleaned_data
     services.set_redaction(
-        item.pk, request.user, start=data["start"], end=data["end"],
-        kind=data["kind"] or "manual", on=data["on"],
-    )  # fmt: skip
+        item.pk,
+        request.user,
+        start=data["start"],
+        end=data["end"],
+        kind=data["kind"] or "manual",
+        on=data["on"],
+    )
     return HttpResponseRedirect(review_url(item) + "#text")
 
 
@@ -235,8 +236,9 @@ def approve(request, item):
     if not form.is_valid():
         return _invalid(request, item, form, approve_form=form)
     text = form.cleaned_data["published_text"] if "published_text" in request.POST else None
-    services.approve(item.pk, request.user, published_text=text,
-                     response=form.cleaned_data["response"])  # fmt: skip
+    services.approve(
+        item.pk, request.user, published_text=text, response=form.cleaned_data["response"]
+    )
     return _after_decision(request, item, "Approved: it is public now.")
 
 
@@ -246,8 +248,9 @@ def reject(request, item):
     if not form.is_valid():
         return _invalid(request, item, form, reject_form=form)
     data = form.cleaned_data
-    services.reject(item.pk, request.user, reason=data["reason"], note=data["note"],
-                    response=data["response"])  # fmt: skip
+    services.reject(
+        item.pk, request.user, reason=data["reason"], note=data["note"], response=data["response"]
+    )
     return _after_decision(request, item, "Rejected: it will not be published.")
 
 

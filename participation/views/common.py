@@ -26,8 +26,11 @@ def new_key() -> str:
 
 def render_busy(request, template: str, context: dict):
     """The database could not take the write in time: nothing was saved, the form is kept."""
-    context = {**context, "still_sending": "We are very busy: your answers were not saved yet. "
-               "Press Send again in a few seconds."}  # fmt: skip
+    context = {
+        **context,
+        "still_sending": "We are very busy: your answers were not saved yet. "
+        "Press Send again in a few seconds.",
+    }
     response = render(request, template, context, status=503)
     response["Retry-After"] = "5"
     return response

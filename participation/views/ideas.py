@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -75,8 +76,14 @@ def support(request, proposal_id):
         return render(
             request,
             "participation/limited.html",
-            {"page_title": "Please wait", "message": exc.message, "back": "/have-your-say/ideas/"},
+            {
+                "page_title": "Please wait",
+                "message": exc.message,
+                "back": reverse("participation:ideas"),
+            },
             status=429,
         )
-    response = redirect(f"/have-your-say/ideas/?supported={proposal.pk}#idea-{proposal.pk}")
+    response = redirect(
+        reverse("participation:ideas") + f"?supported={proposal.pk}#idea-{proposal.pk}"
+    )
     return remember(response, contributor)

@@ -301,17 +301,34 @@ def _location(data: dict) -> Location:
     # `confidential` is never taken from a feed: only staff set it, and a re-import keeps it.
     location.save()
     parent = {"location": location}
-    _replace(Address, parent, data.get("addresses") or [], lambda r: {
-        "attention": _s(r, "attention", 120), "address_1": _s(r, "address_1") or "-",
-        "address_2": _s(r, "address_2"), "city": _s(r, "city", 120),
-        "region": _s(r, "region", 120), "state_province": _s(r, "state_province", 120),
-        "postal_code": _s(r, "postal_code", 10), "country": _s(r, "country", 2) or "GB",
-        "address_type": r["address_type"] if r.get("address_type") in LocationType.values else "physical",
-    })  # fmt: skip
-    _replace(Accessibility, parent, data.get("accessibility") or [], lambda r: {
-        "description": _s(r, "description") or _s(r, "accessibility") or "Accessibility",
-        "details": _s(r, "details", 10_000), "url": _s(r, "url", 200),
-    })  # fmt: skip
+    _replace(
+        Address,
+        parent,
+        data.get("addresses") or [],
+        lambda r: {
+            "attention": _s(r, "attention", 120),
+            "address_1": _s(r, "address_1") or "-",
+            "address_2": _s(r, "address_2"),
+            "city": _s(r, "city", 120),
+            "region": _s(r, "region", 120),
+            "state_province": _s(r, "state_province", 120),
+            "postal_code": _s(r, "postal_code", 10),
+            "country": _s(r, "country", 2) or "GB",
+            "address_type": r["address_type"]
+            if r.get("address_type") in LocationType.values
+            else "physical",
+        },
+    )
+    _replace(
+        Accessibility,
+        parent,
+        data.get("accessibility") or [],
+        lambda r: {
+            "description": _s(r, "description") or _s(r, "accessibility") or "Accessibility",
+            "details": _s(r, "details", 10_000),
+            "url": _s(r, "url", 200),
+        },
+    )
     return location
 
 

@@ -41,9 +41,13 @@ def test_keyboard_only_open_a_pathway_and_expand_a_step(page, efh):
     page.wait_for_url(f"**{PATHWAY}")
 
     step_button = page.get_by_role("button", name=FIRST_STEP)
-    panel = page.locator("#step-panel-{}-1".format(page.evaluate(
-        "() => document.querySelector('[data-step-nav]').id.replace('step-nav-', '')"
-    )))  # fmt: skip
+    panel = page.locator(
+        "#step-panel-{}-1".format(
+            page.evaluate(
+                "() => document.querySelector('[data-step-nav]').id.replace('step-nav-', '')"
+            )
+        )
+    )
     expect(step_button).to_have_attribute("aria-expanded", "false")
     expect(panel).to_be_hidden()
 
@@ -123,7 +127,9 @@ def test_print_layout_shows_every_step_without_the_controls(page, efh):
 def test_the_sidebar_opens_the_step_that_links_to_the_page_being_read(page, efh):
     page.goto("/efh/critical-moments/")
     sidebar = page.locator("aside.pathway-sidebar")
-    expect(sidebar.get_by_role("button", name="Refer the young person to children's social care")).to_have_attribute("aria-expanded", "true")  # fmt: skip
+    expect(
+        sidebar.get_by_role("button", name="Refer the young person to children's social care")
+    ).to_have_attribute("aria-expanded", "true")
     expect(sidebar.get_by_role("button", name=FIRST_STEP)).to_have_attribute(
         "aria-expanded", "false"
     )

@@ -297,8 +297,13 @@ def test_every_have_your_say_page_passes_axe(page):
     from demo import participation as demo
 
     demo.seed(lambda message: None)
-    for path in ("/have-your-say/", "/have-your-say/ideas/", "/have-your-say/ideas/new/",
-                 "/have-your-say/you-said-we-did/", "/have-your-say/receipt/"):  # fmt: skip
+    for path in (
+        "/have-your-say/",
+        "/have-your-say/ideas/",
+        "/have-your-say/ideas/new/",
+        "/have-your-say/you-said-we-did/",
+        "/have-your-say/receipt/",
+    ):
         page.goto(path)
         expect(page.get_by_role("heading", level=1)).to_have_count(1)
         assert_accessible(page)

@@ -106,9 +106,17 @@ def test_staff_edit_status_lead_date_and_progress_in_the_admin(client, efh_index
     url = f"/admin/pages/add/efh/actionplanpage/{efh_index.pk}/"
     form = _plan_form(
         "Action plan",
-        [_proposal(1, systems, "amber", lead="Safeguarding partnership", due="2026-09-30",
-                   progress="Terms of reference agreed.")],
-    )  # fmt: skip
+        [
+            _proposal(
+                1,
+                systems,
+                "amber",
+                lead="Safeguarding partnership",
+                due="2026-09-30",
+                progress="Terms of reference agreed.",
+            )
+        ],
+    )
     response = client.post(url, {**form, "action-publish": "Publish"})
     assert response.status_code == 302
     plan = ActionPlanPage.objects.get(slug="plan")

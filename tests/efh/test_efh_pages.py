@@ -128,15 +128,26 @@ def test_guidance_renders_every_block_type_and_its_review_dates(client, efh_inde
         {"type": "documents", "value": {"heading": "Downloads", "documents": [document.pk]}},
         {
             "type": "contact",
-            "value": {"name": "First Response", "role": "", "phone": "0117 903 6444", "email": "",
-                      "url": "", "hours": "Mon-Fri"},
+            "value": {
+                "name": "First Response",
+                "role": "",
+                "phone": "0117 903 6444",
+                "email": "",
+                "url": "",
+                "hours": "Mon-Fri",
+            },
         },
         {
             "type": "services",
-            "value": {"heading": "Services", "intro": "", "services": [
-                {"name": "Safe Choices", "provider": "Barnardo's", "description": "Missing."}]},
+            "value": {
+                "heading": "Services",
+                "intro": "",
+                "services": [
+                    {"name": "Safe Choices", "provider": "Barnardo's", "description": "Missing."}
+                ],
+            },
         },
-    ]  # fmt: skip
+    ]
     page = GuidancePageFactory(
         parent=efh_index,
         title="What is EFH?",
@@ -173,9 +184,20 @@ def test_pathway_and_action_plan_render(client, efh_index):
 
 def test_no_inline_scripts_or_event_handler_attributes(client, efh_index):
     guidance = GuidancePageFactory(parent=efh_index)
-    pathway = ReferralPathwayPageFactory(parent=efh_index, steps=[
-        {"type": "step", "value": {"title": "One", "logic": "", "summary": "", "links": [
-            {"text": "", "page": guidance.pk, "document": None, "url": ""}]}}])  # fmt: skip
+    pathway = ReferralPathwayPageFactory(
+        parent=efh_index,
+        steps=[
+            {
+                "type": "step",
+                "value": {
+                    "title": "One",
+                    "logic": "",
+                    "summary": "",
+                    "links": [{"text": "", "page": guidance.pk, "document": None, "url": ""}],
+                },
+            }
+        ],
+    )
     plan = ActionPlanPageFactory(parent=efh_index)
     for url in ("/efh/", guidance.url, pathway.url, plan.url, "/search/?q=one"):
         html = client.get(url).content.decode()

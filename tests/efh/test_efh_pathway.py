@@ -75,15 +75,29 @@ def test_each_step_shows_who_to_contact_thresholds_what_next_and_links(client, e
         steps=[
             step(
                 "Refer",
-                who_to_contact=[{"name": "First Response", "role": "New concerns",
-                                 "phone": "0117 903 6444", "email": "", "url": "", "hours": ""}],
+                who_to_contact=[
+                    {
+                        "name": "First Response",
+                        "role": "New concerns",
+                        "phone": "0117 903 6444",
+                        "email": "",
+                        "url": "",
+                        "hours": "",
+                    }
+                ],
                 thresholds="<p>Significant harm.</p>",
                 what_happens_next="<p>A decision is made.</p>",
-                links=[{"text": "Procedures", "page": None, "document": None,
-                        "url": "https://www.proceduresonline.com/swcpp/"}],
+                links=[
+                    {
+                        "text": "Procedures",
+                        "page": None,
+                        "document": None,
+                        "url": "https://www.proceduresonline.com/swcpp/",
+                    }
+                ],
             )
         ],
-    )  # fmt: skip
+    )
     html = client.get(page.url).content.decode()
     for expected in (
         "<h3>Who to contact</h3>",

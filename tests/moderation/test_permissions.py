@@ -89,16 +89,30 @@ def world(tmp_path):
     ]
     post = [
         ("claim", reverse(f"{q}:claim", args=[item("claim")]), {}, MODERATE),
-        ("redact", reverse(f"{q}:redact", args=[item("redact")]), {"start": 0, "end": 3, "on": "1"}, MODERATE),
+        (
+            "redact",
+            reverse(f"{q}:redact", args=[item("redact")]),
+            {"start": 0, "end": 3, "on": "1"},
+            MODERATE,
+        ),
         ("approve", reverse(f"{q}:approve", args=[item("approve")]), {}, MODERATE),
         ("reject", reverse(f"{q}:reject", args=[item("reject")]), {"reason": "spam"}, MODERATE),
-        ("escalate", reverse(f"{q}:escalate", args=[item("escalate")]), {"note": "worried"}, MODERATE),
+        (
+            "escalate",
+            reverse(f"{q}:escalate", args=[item("escalate")]),
+            {"note": "worried"},
+            MODERATE,
+        ),
         ("bulk approve", reverse(f"{q}:bulk_approve"), {"item": [str(item("bulk"))]}, MODERATE),
         ("approve a flagged item", reverse(f"{q}:approve", args=[item("flagged")]), {}, set()),
         ("acknowledge an alert", reverse(f"{s}:acknowledge", args=[alert.pk]), {}, LEADS),
-        ("record a decision", reverse(f"{s}:decide", args=[item("flagged")]),
-         {"outcome": "referred", "pathway": "police", "referred_to": "101, ref 9"}, LEADS),
-    ]  # fmt: skip
+        (
+            "record a decision",
+            reverse(f"{s}:decide", args=[item("flagged")]),
+            {"outcome": "referred", "pathway": "police", "referred_to": "101, ref 9"},
+            LEADS,
+        ),
+    ]
     return get, post
 
 
@@ -133,9 +147,11 @@ def test_menu_shows_moderation_only_to_those_who_may_use_it():
     for role, visible in (
         (EDITORS, set()),
         (MODERATORS, {"moderation-queue"}),
-        (SAFEGUARDING_LEADS, {"moderation-queue", "safeguarding-queue", "safeguarding-alerts",
-                              "moderation-audit"}),
-    ):  # fmt: skip
+        (
+            SAFEGUARDING_LEADS,
+            {"moderation-queue", "safeguarding-queue", "safeguarding-alerts", "moderation-audit"},
+        ),
+    ):
         html = client_for(role).get("/admin/").content.decode()
         for name in (
             "moderation-queue",

@@ -209,9 +209,12 @@ def test_a_lead_refers_a_disclosure_which_is_never_published(lead):
         safeguarding.record_decision(pin.moderation_id, lead, outcome="referred")
     assert set(error.value.errors) == {"pathway", "referred_to"}
     decision = safeguarding.record_decision(
-        pin.moderation_id, lead, outcome="referred", pathway="first-response",
+        pin.moderation_id,
+        lead,
+        outcome="referred",
+        pathway="first-response",
         referred_to="First Response duty team, ref 1234",
-    )  # fmt: skip
+    )
     item = ModerationItem.objects.get(pk=pin.moderation_id)
     assert decision.outcome == "referred"
     assert item.status == ModerationStatus.REJECTED and item.rejection_reason == "safeguarding"
@@ -230,9 +233,12 @@ def test_a_lead_returns_a_false_alarm_to_the_queue(lead, moderator):
         safeguarding.record_decision(pin.moderation_id, lead, outcome="no-further-action")
     assert set(error.value.errors) == {"reason"}
     safeguarding.record_decision(
-        pin.moderation_id, lead, outcome="no-further-action",
-        reason="about football, no risk", return_to_queue=True,
-    )  # fmt: skip
+        pin.moderation_id,
+        lead,
+        outcome="no-further-action",
+        reason="about football, no risk",
+        return_to_queue=True,
+    )
     item = ModerationItem.objects.get(pk=pin.moderation_id)
     assert not item.flagged and item.status == ModerationStatus.PENDING
     assert services.approve(item.pk, moderator).status == ModerationStatus.APPROVED
@@ -241,8 +247,9 @@ def test_a_lead_returns_a_false_alarm_to_the_queue(lead, moderator):
 def test_only_leads_record_safeguarding_decisions(moderator):
     pin = ScannedPinFactory(comment="i want to die")
     with pytest.raises(NotAllowed):
-        safeguarding.record_decision(pin.moderation_id, moderator, outcome="referred",
-                                     pathway="police", referred_to="101")  # fmt: skip
+        safeguarding.record_decision(
+            pin.moderation_id, moderator, outcome="referred", pathway="police", referred_to="101"
+        )
 
 
 def test_bulk_approval_takes_only_items_without_flags(moderator):

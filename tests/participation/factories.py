@@ -49,9 +49,15 @@ def ensure_reference_data() -> None:
     for slug, name, kind, area, aliases, lat, lng in PLACES:
         NamedPlace.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "kind": kind, "area": area, "aliases": aliases,
-                      "lat": lat, "lng": lng},
-        )  # fmt: skip
+            defaults={
+                "name": name,
+                "kind": kind,
+                "area": area,
+                "aliases": aliases,
+                "lat": lat,
+                "lng": lng,
+            },
+        )
     ensure_default_reasons(Reason)
 
 

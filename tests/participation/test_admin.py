@@ -76,11 +76,14 @@ def test_ideas_cannot_be_added_or_deleted_in_the_admin(client):
     assert client.get(f"{ANSWERS}delete/{proposal.pk}/").status_code in (403, 302)
 
 
-@pytest.mark.parametrize(("group", "answers", "reasons"), [
-    (MODERATORS, 200, 200),
-    (EDITORS, 302, 200),
-    (PARTNERSHIP_ANALYSTS, 302, 302),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("group", "answers", "reasons"),
+    [
+        (MODERATORS, 200, 200),
+        (EDITORS, 302, 200),
+        (PARTNERSHIP_ANALYSTS, 302, 302),
+    ],
+)
 def test_who_may_open_what(client, group, answers, reasons):
     sign_in(client, make_staff(group))
     assert client.get(ANSWERS).status_code == answers
@@ -114,8 +117,14 @@ def test_outcomes_link_ideas_by_their_published_titles_only(client):
     assert "Skate park" in html and "Still pending" not in html
     response = client.post(
         f"{OUTCOMES}new/",
-        {"area": "south", "date": "2026-11-01", "live": "on", "you_said": "Nowhere to skate.",
-         "we_did": "Lights at the skate park.", "proposals": [str(published.pk)]},
-    )  # fmt: skip
+        {
+            "area": "south",
+            "date": "2026-11-01",
+            "live": "on",
+            "you_said": "Nowhere to skate.",
+            "we_did": "Lights at the skate park.",
+            "proposals": [str(published.pk)],
+        },
+    )
     assert response.status_code == 302
     assert list(Outcome.objects.get().proposals.all()) == [published]

@@ -12,8 +12,12 @@ def test_the_gazetteer_offers_at_least_60_bristol_places_of_every_kind(client):
     places = client.get("/api/v1/places").json()
     assert len(places) >= 60
     assert {place["kind"] for place in places} == {
-        "neighbourhood", "park", "station", "shopping", "landmark",
-    }  # fmt: skip
+        "neighbourhood",
+        "park",
+        "station",
+        "shopping",
+        "landmark",
+    }
     assert set(places[0]) == {"slug", "name", "kind", "area", "lat", "lng"}
 
 

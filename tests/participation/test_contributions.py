@@ -31,8 +31,14 @@ def committed():
 
 def a_submission(**changes) -> PinSubmission:
     place = NamedPlace.objects.get(slug="broadmead")
-    fields = {"feeling": "unsafe", "lat": place.lat, "lng": place.lng, "location_source": "place",
-              "place": place, "comment": "Someone follows us home."}  # fmt: skip
+    fields = {
+        "feeling": "unsafe",
+        "lat": place.lat,
+        "lng": place.lng,
+        "location_source": "place",
+        "place": place,
+        "comment": "Someone follows us home.",
+    }
     return PinSubmission(**{**fields, **changes})
 
 

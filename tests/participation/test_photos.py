@@ -30,8 +30,16 @@ def test_gps_in_no_gps_bytes_out():
     assert image.getexif().get_ifd(fx.GPS_IFD) == {}
     assert "icc_profile" not in image.info and "xmp" not in image.info
     assert "comment" not in image.info
-    for marker in (b"Exif\x00\x00", b"ICC_PROFILE", b"http://ns.adobe.com", b"xmpmeta",
-                   b"GPS", b"PhoneMaker", b"Acacia", b"2026:11:26"):  # fmt: skip
+    for marker in (
+        b"Exif\x00\x00",
+        b"ICC_PROFILE",
+        b"http://ns.adobe.com",
+        b"xmpmeta",
+        b"GPS",
+        b"PhoneMaker",
+        b"Acacia",
+        b"2026:11:26",
+    ):
         assert marker not in cleaned, marker
 
 
@@ -115,8 +123,14 @@ def test_a_photo_sent_with_a_pin_is_private_and_no_url_serves_it(client, home_pa
     stored = Path(path).read_bytes()
     assert b"GPS" not in stored and b"Exif" not in stored
     name = pin.photo.split("/")[-1]
-    for url in (f"/media/{pin.photo}", f"/media/{name}", f"/private/{pin.photo}",
-                f"/{pin.photo}", f"/static/{pin.photo}", f"/documents/{name}"):  # fmt: skip
+    for url in (
+        f"/media/{pin.photo}",
+        f"/media/{name}",
+        f"/private/{pin.photo}",
+        f"/{pin.photo}",
+        f"/static/{pin.photo}",
+        f"/documents/{name}",
+    ):
         served = client.get(url)
         assert served.status_code == 404, url
         assert stored not in served.content

@@ -34,13 +34,13 @@ def test_a_drawn_polygon_is_kept_as_rounded_geojson():
                 ],
             },
             "crosses itself",
-        ),  # fmt: skip
+        ),
         (square_around(51.75, -2.56), "within Bristol"),
         (
             {"type": "Polygon", "coordinates": [[[-2.58, 51.45], [-2.57, 51.45], [-2.58, 51.45]]]},
             "three corners",
         ),
-    ],  # fmt: skip
+    ],
 )
 def test_a_bad_area_is_refused_with_a_reason_staff_can_act_on(value, message):
     with pytest.raises(ValidationError) as refused:

@@ -144,7 +144,7 @@ def test_the_admin_form_refuses_an_upside_down_age_range(manager_client):
                     "service_areas",
                     "cost_options",
                 )
-            },  # fmt: skip
+            },
         }
     )
     response = manager_client.post(reverse(f"{SERVICES}:add"), data)

@@ -142,9 +142,11 @@ def test_the_pin_form_carries_an_open_exercise_through(client, home_page):
 def test_a_new_round_repeats_the_area_and_question_and_takes_new_pins(post_pin):
     easton = NamedPlace.objects.get(slug="easton")
     first = AreaExerciseFactory(
-        starts_on=TODAY() - timedelta(days=120), ends_on=TODAY() - timedelta(days=90),
-        places=[easton], concern_kind="location-of-concern",
-    )  # fmt: skip
+        starts_on=TODAY() - timedelta(days=120),
+        ends_on=TODAY() - timedelta(days=90),
+        places=[easton],
+        concern_kind="location-of-concern",
+    )
     old_pin = PinFactory(position=INSIDE_EASTON, exercise=first)
     second = start_new_round(first, starts_on=TODAY() - timedelta(days=1), ends_on=None)
     third = start_new_round(second, starts_on=TODAY() + timedelta(days=90), ends_on=None)
@@ -221,8 +223,12 @@ def test_an_exercise_needs_an_area_or_places_and_sane_dates(client):
     assert (
         "Draw the area on the map, or choose at least one named place." in response.content.decode()
     )
-    crossed = {"type": "Polygon", "coordinates": [[[-2.58, 51.45], [-2.56, 51.47], [-2.56, 51.45],
-                                                   [-2.58, 51.47], [-2.58, 51.45]]]}  # fmt: skip
+    crossed = {
+        "type": "Polygon",
+        "coordinates": [
+            [[-2.58, 51.45], [-2.56, 51.47], [-2.56, 51.45], [-2.58, 51.47], [-2.58, 51.45]]
+        ],
+    }
     response = client.post(f"{ADMIN}new/", exercise_form(area=json.dumps(crossed)))
     assert "crosses itself" in response.content.decode()
     early = (TODAY() - timedelta(days=1)).isoformat()

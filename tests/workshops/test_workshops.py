@@ -73,8 +73,10 @@ def test_a_facilitator_opens_a_workshop_and_gets_a_code_and_qr_code(client):
     # It encodes the join address: the same image as the address's own QR code.
     expected = qrcode.make(
         f"http://testserver/workshop/{workshop.code}/",
-        image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2,
-    )  # fmt: skip
+        image_factory=qrcode.image.svg.SvgPathImage,
+        box_size=12,
+        border=2,
+    )
     assert qr.content.decode() == expected.to_string(encoding="unicode")
 
 
@@ -199,8 +201,10 @@ def test_the_live_screen_shows_feeling_and_reasons_and_a_comment_only_once_appro
 ):
     workshop = WorkshopFactory()
     with django_capture_on_commit_callbacks(execute=True):  # moderation's scan runs on commit
-        client.post(f"/workshop/{workshop.code}/", pin_post(place="", location_source="map",
-                                                             lat=INSIDE_EASTON[0], lng=INSIDE_EASTON[1]))  # fmt: skip
+        client.post(
+            f"/workshop/{workshop.code}/",
+            pin_post(place="", location_source="map", lat=INSIDE_EASTON[0], lng=INSIDE_EASTON[1]),
+        )
     pin = Pin.objects.get()
     shown = snapshot(workshop)["pins"][0]
     assert shown["feeling"] == "unsafe" and shown["reasons"] == ["Poor lighting"]
