@@ -1,7 +1,10 @@
 """The JSON API of the contract (`/api/v1/`), one NinjaAPI that mounts each app's router."""
 
+from django.db import OperationalError
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+
+from participation.services.writes import is_busy
 
 api = NinjaAPI(
     title="Safer Places Bristol API",
@@ -34,8 +37,21 @@ def http_errors(request, exc):
     return api.create_response(request, body, status=exc.status_code)
 
 
+@api.exception_handler(OperationalError)
+def database_busy(request, exc):
+    """Another process holds SQLite's write lock past the busy timeout: nothing was saved, and
+    the same request a few seconds later goes through. Any other database error is a 500."""
+    if not is_busy(exc):
+        raise exc
+    body = {"errors": [{"field": "body", "message": BUSY_MESSAGE}]}
+    response = api.create_response(request, body, status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
 # Imported here, not at the top: each app's router module imports its models.
 from mapping.api import router as mapping_router  # noqa: E402
+from participation.api import BUSY_MESSAGE  # noqa: E402
 from participation.api import router as participation_router  # noqa: E402
 
 api.add_router("", participation_router)

@@ -1,5 +1,6 @@
 """Ideas for youth provision: the published ideas with their answers, proposing, supporting."""
 
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -12,8 +13,9 @@ from participation.models import Area, ProposalKind, ProposalWhen
 from participation.presenters import published_proposal, published_proposals
 from participation.services import submit_proposal, support_proposal
 from participation.services.proposals import supported_by
+from participation.services.writes import is_busy
 
-from .common import new_key
+from .common import new_key, render_busy_action
 from .submission import SubmissionPage
 
 
@@ -78,5 +80,9 @@ def support(request, proposal_id):
             {"page_title": "Please wait", "message": exc.message, "back": "/have-your-say/ideas/"},
             status=429,
         )
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        return render_busy_action(request, back=f"/have-your-say/ideas/#idea-{proposal.pk}")
     response = redirect(f"/have-your-say/ideas/?supported={proposal.pk}#idea-{proposal.pk}")
     return remember(response, contributor)

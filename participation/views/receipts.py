@@ -2,6 +2,7 @@
 
 The code travels in POST bodies only, never in a URL, so it stays out of history and logs."""
 
+from django.db import OperationalError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -14,6 +15,9 @@ from participation.services import (
     find_receipt,
     receipt_statuses,
 )
+from participation.services.writes import is_busy
+
+from .common import BUSY_ACTION_TEXT, render_busy
 
 TEMPLATE = "participation/receipt.html"
 
@@ -40,7 +44,14 @@ def receipt(request):
     if request.POST.get("action") == "delete":
         confirm = request.POST.get("confirm")
         if confirm == "yes":
-            deleted = delete_receipt(found)
+            try:
+                deleted = delete_receipt(found)
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                # Still asking to confirm, with the code kept: pressing Yes again retries.
+                confirming = {**statuses, "confirm_delete": True}
+                return render_busy(request, TEMPLATE, confirming, message=BUSY_ACTION_TEXT)
             return render(request, TEMPLATE, {**context, "form": ReceiptForm(), "deleted": deleted})
         if confirm is None:
             return render(request, TEMPLATE, {**statuses, "confirm_delete": True})
