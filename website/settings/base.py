@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.security.headers.ScopedCSPMiddleware",
     "website.security.headers.PermissionsPolicyMiddleware",
+    # Early, so that every answer under /api/ from here inwards leaves as JSON (website/api_errors).
+    "website.api_errors.ApiAnswersMiddleware",
     "website.security.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
