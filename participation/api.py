@@ -249,7 +249,7 @@ def support(request, response: HttpResponse, proposal_id: UUID):
 class ContributionStatusOut(Schema):
     kind: str
     id: UUID
-    status: str = Field(..., json_schema_extra={"enum": ["waiting", "published", "not-published"]})
+    status: str = Field(..., json_schema_extra={"enum": ["pending", "published", "not-published"]})
     created: str
     summary: str
     note: str

@@ -34,9 +34,11 @@ def receipt(request):
     try:
         found = find_receipt(code, address=client_address(request))
     except RateLimited as exc:
-        return render(
+        response = render(
             request, TEMPLATE, {**context, "form": form, "rate_limited": exc.message}, status=429
         )
+        response["Retry-After"] = str(exc.retry_after)
+        return response
     except ReceiptNotFound as exc:
         form.add_error("code", exc.message)
         return render(request, TEMPLATE, {**context, "form": form}, status=404)
