@@ -228,7 +228,7 @@ class SupportOut(Schema):
 
 @router.post(
     "/proposals/{proposal_id}/support",
-    response={200: SupportOut, 404: Errors, 429: Errors},
+    response={200: SupportOut, 404: Errors, 429: Errors, 503: Errors},
     summary="Support an idea (once per contributor)",
 )
 def support(request, response: HttpResponse, proposal_id: UUID):
@@ -249,7 +249,7 @@ def support(request, response: HttpResponse, proposal_id: UUID):
 class ContributionStatusOut(Schema):
     kind: str
     id: UUID
-    status: str = Field(..., json_schema_extra={"enum": ["waiting", "published", "not-published"]})
+    status: str = Field(..., json_schema_extra={"enum": ["pending", "published", "not-published"]})
     created: str
     summary: str
     note: str
@@ -287,7 +287,7 @@ def receipt(request, response: HttpResponse, code: str):
 
 @router.delete(
     "/receipts/{code}",
-    response={200: DeletedOut, 404: Errors, 429: Errors},
+    response={200: DeletedOut, 404: Errors, 429: Errors, 503: Errors},
     summary="Delete the contributions behind a receipt code for good",
 )
 def delete(request, response: HttpResponse, code: str):

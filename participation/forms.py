@@ -8,6 +8,7 @@ from places.models import NamedPlace, PlaceKind
 from security.antibot import BotCheckFormMixin
 
 from . import exercise_links
+from .choice_fields import SlugsField
 from .codes import normalise_code
 from .models import (
     Area,
@@ -76,7 +77,7 @@ class PinForm(forms.Form):
     lng = forms.FloatField(
         required=False, error_messages={"invalid": "Longitude must be a number."}
     )
-    reasons = forms.ModelMultipleChoiceField(
+    reasons = SlugsField(
         queryset=Reason.objects.active(),
         to_field_name="slug",
         required=False,
@@ -166,13 +167,13 @@ class PinPageForm(BotCheckFormMixin, PinForm):
     without JavaScript can tick reasons under either heading; the list for the chosen feeling
     counts. It adds the optional photo."""
 
-    reasons_safe = forms.ModelMultipleChoiceField(
+    reasons_safe = SlugsField(
         queryset=Reason.objects.active().filter(feeling=Feeling.SAFE),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    reasons_unsafe = forms.ModelMultipleChoiceField(
+    reasons_unsafe = SlugsField(
         queryset=Reason.objects.active().filter(feeling=Feeling.UNSAFE),
         to_field_name="slug",
         required=False,

@@ -2,6 +2,7 @@
 the printable "my list" (kept in the browser only)."""
 
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +13,15 @@ from .queries import DirectoryQuery, for_display, published, search_services
 from .services import report_problem
 
 PER_PAGE = 20
+BUSY_TEXT = (
+    "We are very busy: your report was not sent yet. Press Send report again in a few seconds."
+)
+
+
+def is_busy(error: OperationalError) -> bool:
+    # The same test as participation.services.writes.is_busy (this app sits below participation
+    # and does not import it): another process holds SQLite's write lock past the busy timeout.
+    return "locked" in str(error).lower()
 
 
 def directory(request):
@@ -53,14 +63,22 @@ def directory(request):
 def service_detail(request, slug):
     service = get_object_or_404(for_display(published()), slug=slug)
     result = present(service)
+    busy = ""
     if request.method == "POST":
         form = ListingFeedbackForm(request.POST)
-        if form.is_valid():
-            report_problem(
-                service, kind=form.cleaned_data["kind"], comment=form.cleaned_data["comment"]
-            )
-            return redirect(f"{service.get_absolute_url()}?reported=1#report")
         status = 400
+        if form.is_valid():
+            try:
+                report_problem(
+                    service, kind=form.cleaned_data["kind"], comment=form.cleaned_data["comment"]
+                )
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                # Nothing was saved: the page again, with the report as typed.
+                busy, status = BUSY_TEXT, 503
+            else:
+                return redirect(f"{service.get_absolute_url()}?reported=1#report")
     else:
         form = ListingFeedbackForm()
         status = 200
@@ -78,11 +96,15 @@ def service_detail(request, slug):
         "languages": list(service.languages.all()),
         "report_form": form,
         "reported": request.GET.get("reported") == "1",
+        "report_busy": busy,
         "feedback_kinds": FeedbackKind,
         "markers": result.markers(),
         "saved_entries": {service.slug: result.saved_entry()},
     }
-    return render(request, "services_directory/service.html", context, status=status)
+    response = render(request, "services_directory/service.html", context, status=status)
+    if busy:
+        response["Retry-After"] = "5"
+    return response
 
 
 def my_list(request):

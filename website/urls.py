@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import views
+from website import api_errors, views
 from website.api import api
 
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("", include("mapping.urls")),
     path("", include("moderation.urls")),
+    # After every app's API (/api/oruk/ comes with services_directory): the rest of /api/ is a
+    # JSON 404, never the site's HTML page.
+    re_path(r"^api(?:/|$)", api_errors.not_found),
 ]
 
 if settings.DEBUG:

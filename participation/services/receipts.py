@@ -19,7 +19,8 @@ class ReceiptNotFound(Exception):  # noqa: N818
 
 
 # What a young person is told, never more: a flagged item is simply still waiting.
-WAITING, PUBLISHED, NOT_PUBLISHED = "waiting", "published", "not-published"
+# "pending" is the contract's word, as in the answer to a submission (services/common.py).
+WAITING, PUBLISHED, NOT_PUBLISHED = "pending", "published", "not-published"
 STATUS_LABELS = {
     WAITING: "Waiting to be checked",
     PUBLISHED: "Published",

@@ -24,14 +24,21 @@ def new_key() -> str:
     return str(uuid.uuid4())
 
 
-def render_busy(request, template: str, context: dict):
+BUSY_TEXT = "We are very busy: your answers were not saved yet. Press Send again in a few seconds."
+BUSY_ACTION_TEXT = "We are very busy: nothing was changed yet. Try again in a few seconds."
+
+
+def render_busy(request, template: str, context: dict, *, message: str = BUSY_TEXT):
     """The database could not take the write in time: nothing was saved, the form is kept."""
-    context = {
-        **context,
-        "still_sending": "We are very busy: your answers were not saved yet. "
-        "Press Send again in a few seconds.",
-    }
-    response = render(request, template, context, status=503)
+    response = render(request, template, {**context, "still_sending": message}, status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
+def render_busy_action(request, *, back: str):
+    """The same for a button with nothing typed (supporting an idea): a page to go back from."""
+    context = {"page_title": "Please wait", "message": BUSY_ACTION_TEXT, "back": back}
+    response = render(request, "participation/limited.html", context, status=503)
     response["Retry-After"] = "5"
     return response
 

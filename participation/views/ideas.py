@@ -1,5 +1,6 @@
 """Ideas for youth provision: the published ideas with their answers, proposing, supporting."""
 
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,8 +14,9 @@ from participation.models import Area, ProposalKind, ProposalWhen
 from participation.presenters import published_proposal, published_proposals
 from participation.services import submit_proposal, support_proposal
 from participation.services.proposals import supported_by
+from participation.services.writes import is_busy
 
-from .common import new_key
+from .common import new_key, render_busy_action
 from .submission import SubmissionPage
 
 
@@ -82,6 +84,12 @@ def support(request, proposal_id):
                 "back": reverse("participation:ideas"),
             },
             status=429,
+        )
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        return render_busy_action(
+            request, back=reverse("participation:ideas") + f"#idea-{proposal.pk}"
         )
     response = redirect(
         reverse("participation:ideas") + f"?supported={proposal.pk}#idea-{proposal.pk}"

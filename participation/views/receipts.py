@@ -2,6 +2,7 @@
 
 The code travels in POST bodies only, never in a URL, so it stays out of history and logs."""
 
+from django.db import OperationalError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -14,6 +15,9 @@ from participation.services import (
     find_receipt,
     receipt_statuses,
 )
+from participation.services.writes import is_busy
+
+from .common import BUSY_ACTION_TEXT, render_busy
 
 TEMPLATE = "participation/receipt.html"
 
@@ -30,9 +34,11 @@ def receipt(request):
     try:
         found = find_receipt(code, address=client_address(request))
     except RateLimited as exc:
-        return render(
+        response = render(
             request, TEMPLATE, {**context, "form": form, "rate_limited": exc.message}, status=429
         )
+        response["Retry-After"] = str(exc.retry_after)
+        return response
     except ReceiptNotFound as exc:
         form.add_error("code", exc.message)
         return render(request, TEMPLATE, {**context, "form": form}, status=404)
@@ -40,7 +46,14 @@ def receipt(request):
     if request.POST.get("action") == "delete":
         confirm = request.POST.get("confirm")
         if confirm == "yes":
-            deleted = delete_receipt(found)
+            try:
+                deleted = delete_receipt(found)
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                # Still asking to confirm, with the code kept: pressing Yes again retries.
+                confirming = {**statuses, "confirm_delete": True}
+                return render_busy(request, TEMPLATE, confirming, message=BUSY_ACTION_TEXT)
             return render(request, TEMPLATE, {**context, "form": ReceiptForm(), "deleted": deleted})
         if confirm is None:
             return render(request, TEMPLATE, {**statuses, "confirm_delete": True})

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .documents import EXPECTED, SERVICE, not_a_service, record_kind
+
 PER_PAGE = 50
 RETRIES = 2
 
@@ -115,6 +117,13 @@ class FileFeed:
             items = [body]
         else:
             raise FeedError(f"{self.path}: expected an ORUK page, a list or a service")
+        kinds = {record_kind(item) for item in items}
+        if items and SERVICE not in kinds:
+            # Not one service in it: a file of organizations, say, is not imported record by
+            # record as broken services.
+            raise FeedError(
+                f"{self.path}: {not_a_service(' and '.join(sorted(kinds)))}. {EXPECTED}."
+            )
         yield Page(1, 1, items)
 
     def full_service(self, item: dict) -> dict:

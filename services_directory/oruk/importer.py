@@ -32,6 +32,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .documents import EXPECTED, SERVICE, not_a_service, record_kind
 from .feeds import FeedError, RecordUnavailable, open_feed
 from .records import RecordError, check_service, parse_date, uuid_of
 
@@ -68,6 +69,9 @@ def import_feed(
                 label = _label(item)
                 try:
                     # A listed record without a proper id is not worth a request.
+                    kind = record_kind(item)
+                    if kind != SERVICE:
+                        raise RecordError(f"{not_a_service(kind)} ({EXPECTED})")
                     uuid_of(item.get("id") if isinstance(item, dict) else None, "service.id")
                     record = feed.full_service(item)
                     outcome, service = upsert_service(record, source=feed.label, publish=publish)

@@ -47,21 +47,21 @@ def test_rotating_secret_key_keeps_receipt_codes_working(client, settings):
     assert Client().get(f"/api/v1/receipts/{code}").status_code == 404
 
 
-def test_status_waiting_then_published_then_an_answer(client):
+def test_status_pending_then_published_then_an_answer(client):
     pin, code = pin_with_receipt(client)
-    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "waiting"
+    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "pending"
     decide(pin, ModerationStatus.APPROVED, response="Thanks, this helps.")
     item = client.get(f"/api/v1/receipts/{code.upper()}").json()["contributions"][0]
     assert item["status"] == "published" and item["note"] == "Thanks, this helps."
     assert item["kind"] == "pin" and item["id"] == str(pin.pk)
 
 
-def test_a_flagged_contribution_just_says_waiting(client):
+def test_a_flagged_contribution_just_says_pending(client):
     pin, code = pin_with_receipt(client)
     decide(pin, ModerationStatus.PENDING, flagged=True)
-    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "waiting"
+    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "pending"
     decide(pin, ModerationStatus.ESCALATED, flagged=True)
-    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "waiting"
+    assert client.get(f"/api/v1/receipts/{code}").json()["contributions"][0]["status"] == "pending"
     decide(pin, ModerationStatus.REJECTED, rejection_reason="off-topic")
     body = client.get(f"/api/v1/receipts/{code}").json()
     assert body["contributions"][0]["status"] == "not-published"
@@ -171,3 +171,28 @@ def test_guessing_codes_from_one_address_is_slowed_down(client, home_page):
     page = client.post("/have-your-say/receipt/", {"code": "acorn-album-amber-02"})
     assert page.status_code == 429
     assert "Please wait ten minutes" in page.content.decode()
+
+
+def test_the_receipt_forms_429_says_when_to_try_again(client, home_page):
+    for _ in range(30):
+        client.post("/have-your-say/receipt/", {"code": "acorn-album-amber-00"})
+    page = client.post("/have-your-say/receipt/", {"code": "acorn-album-amber-02"})
+    assert page.status_code == 429
+    assert page["Retry-After"] == "600"
+    api = client.get("/api/v1/receipts/acorn-album-amber-03")
+    assert (api.status_code, api["Retry-After"]) == (429, "600")
+
+
+def test_one_word_for_a_contribution_waiting_for_moderation(client):
+    # The create answer and the receipt agree: the contract's word is "pending".
+    created = post_json(client, "/api/v1/pins", {"feeling": "unsafe", "place": "easton"}).json()
+    receipt = client.get(f"/api/v1/receipts/{created['receipt']}").json()
+    assert created["status"] == receipt["contributions"][0]["status"] == "pending"
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert schema["ContributionStatusOut"]["properties"]["status"]["enum"] == [
+        "pending",
+        "published",
+        "not-published",
+    ]
+    page = client.post("/have-your-say/receipt/", {"code": created["receipt"]}).content.decode()
+    assert "status--pending" in page and "A person has not finished checking it yet." in page

@@ -161,3 +161,35 @@ def test_a_bad_nested_record_is_skipped_whole(tmp_path):
     assert "0 created" in out and "1 skipped" in out
     assert "addresses[0].id: 'nope' is not a UUID" in err
     assert not Location.objects.exists()  # nothing half-imported
+
+
+ORGANIZATION = {
+    "id": "6f1f2a8e-3c1d-4b7a-9f55-0a6e2d1c9b11",
+    "name": "Bristol Youth Trust",
+    "description": "A charity running youth clubs.",
+    "website": "https://example.org",
+    "organization_identifiers": [],
+}
+
+
+@pytest.mark.parametrize("body", [ORGANIZATION, [ORGANIZATION], {"contents": [ORGANIZATION]}])
+def test_an_organization_file_is_named_for_what_it_is(tmp_path, body):
+    feed = tmp_path / "organization.json"
+    feed.write_text(json.dumps(body))
+    with pytest.raises(CommandError) as failure:
+        run(str(feed))
+    message = str(failure.value)
+    assert "organization" in message and "not a service" in message
+    assert "expects" in message and "/services" in message
+    assert "service.status" not in message
+    assert not Service.objects.exists()
+
+
+def test_a_location_in_a_list_of_services_is_skipped_as_a_location(tmp_path):
+    record = json.loads((FEED / "services" / f"{CLUB}.json").read_text())
+    location = {"id": "0b9c2f7e-1d2a-4c3b-8e4f-5a6b7c8d9e0f", "location_type": "physical"}
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([record, location]))
+    out, err = run(str(feed))
+    assert "1 created" in out and "1 skipped" in out
+    assert "an Open Referral UK location, not a service" in err

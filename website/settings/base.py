@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.headers.ScopedCSPMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
+    # Early, so that every answer under /api/ from here inwards leaves as JSON (website/api_errors).
+    "website.api_errors.ApiAnswersMiddleware",
     "security.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -319,9 +321,18 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
     },
     "root": {"handlers": ["console"], "level": "INFO"},
+    # Every logger below has no handler of its own and passes its lines up to the root's masked
+    # console, so each line is written once. Naming a logger here removes the handlers it had:
+    # Django's own `console` (which prints under DEBUG) and `mail_admins` on "django", its
+    # runserver handler on "django.server", and uvicorn's stream handlers, set up before Django
+    # starts; left in place, each writes its own unmasked copy of a request line.
     "loggers": {
+        "django": {"level": "INFO", "propagate": True},
+        "django.server": {"level": "INFO", "propagate": True},
         "django.request": {"level": "WARNING"},
-        "uvicorn.access": {"level": "WARNING"},
+        "uvicorn": {"level": "INFO", "propagate": True},
+        "uvicorn.error": {"level": "INFO", "propagate": True},
+        "uvicorn.access": {"level": "WARNING", "propagate": True},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         # Pillow's debug lines print image metadata, a photo's GPS position included.
