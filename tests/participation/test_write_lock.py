@@ -8,13 +8,13 @@ import pytest
 
 from participation.models import Pin, Proposal, Receipt
 from tests.sqlite_lock import skip_unless_sqlite, write_lock_held_elsewhere
+from tests.workshops.workshop_factories import WorkshopFactory
 
 from .conftest import errors_of, post_json
 from .factories import ApprovedProposalFactory
 from .test_ideas import IDEA
 from .test_pages import UNSAFE_AT_CASTLE_PARK as PIN_FORM
 from .test_pages import receipt_in
-from tests.workshops.workshop_factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
