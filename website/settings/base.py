@@ -285,3 +285,14 @@ LOGGING = {
 
 # Files served at the site root (robots.txt, and the benchmark's static copies of pages).
 WHITENOISE_ROOT = env("WHITENOISE_ROOT")
+
+# The moderation scan's statistical model (moderation/scanner/, issue 13). Thresholds on the
+# model's calibrated probabilities were chosen by cross-validation on the training texts only.
+SCAN_MODEL_DIR = VAR_DIR / "scan_model"  # trained model and its digests; rebuilt when missing
+SCAN_POSSIBLE_THRESHOLD = 0.2  # any-disclosure probability from which a person must judge a text
+SCAN_LIKELY_THRESHOLD = 0.9  # probability from which the leads are alerted live (so is a phrase)
+SCAN_CATEGORY_THRESHOLD = 0.2  # a category's probability from which a flagged text names it
+SCAN_HIGHLIGHT_WORDS = 6  # at most this many words the model weighed are highlighted per text
+# Dotted path to a callable returning (labels, text) pairs of staff-written examples for training
+# (a database table, later); empty for none.
+SCAN_STAFF_EXAMPLES = ""
