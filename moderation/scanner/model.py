@@ -67,15 +67,19 @@ class ScanModel:
 
     @classmethod
     def fit(cls, corpus: Sequence[Labelled], seed: int = 0) -> "ScanModel":
-        texts = [model_text(text) for _, text in corpus]
-        words, chars = _vectorizers()
-        features = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
-        classifiers = {}
+        answers = {}
         for target in TARGETS:
             y = np.array([_has(labels, target) for labels, _ in corpus], dtype=int)
             if y.sum() < 2 or y.sum() > len(y) - 2:
                 raise ValueError(f"too few texts on one side for {target}: {int(y.sum())}")
-            classifiers[target] = _classifier(seed, int(y.sum())).fit(features, y)
+            answers[target] = y
+        texts = [model_text(text) for _, text in corpus]
+        words, chars = _vectorizers()
+        features = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
+        classifiers = {
+            target: _classifier(seed, int(y.sum())).fit(features, y)
+            for target, y in answers.items()
+        }
         return cls(words, chars, classifiers)
 
     def features(self, texts: Sequence[str]):

@@ -60,7 +60,7 @@ def load(directory: Path | None = None) -> tuple[ScanModel, dict] | None:
     try:
         meta = json.loads((directory / META_FILE).read_text())
         model = joblib.load(directory / MODEL_FILE)
-    except (OSError, ValueError, EOFError, ImportError, AttributeError) as error:
+    except Exception as error:  # noqa: BLE001 - any unreadable model is rebuilt, never fatal
         logger.info("no usable scan model in %s (%s)", directory, type(error).__name__)
         return None
     current = corpora.digest(corpora.training_corpus())
