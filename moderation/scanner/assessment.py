@@ -24,9 +24,9 @@ from .store import get_model
 NONE, POSSIBLE, LIKELY = "none", "possible", "likely"
 LEVELS = [NONE, POSSIBLE, LIKELY]
 DEFAULTS = {
-    "SCAN_POSSIBLE_THRESHOLD": 0.2,
-    "SCAN_LIKELY_THRESHOLD": 0.9,
-    "SCAN_CATEGORY_THRESHOLD": 0.2,
+    "SCAN_POSSIBLE_THRESHOLD": 0.15,
+    "SCAN_LIKELY_THRESHOLD": 0.8,
+    "SCAN_CATEGORY_THRESHOLD": 0.05,
     "SCAN_HIGHLIGHT_WORDS": 6,
 }
 # Words that carry a phrase but say nothing on their own: never highlighted alone.

@@ -28,7 +28,7 @@ TARGETS = [ANY, *SLUGS]
 FORMAT = 1  # bump when the parameters or their meaning change: older stored models are rebuilt
 # Regularisation of every classifier, chosen by cross-validation on the training texts only.
 C = 4.0
-CALIBRATION_FOLDS = 5
+CALIBRATION_FOLDS = 3
 
 
 def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
@@ -48,7 +48,10 @@ def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
 
 
 def _classifier(seed: int, positives: int) -> CalibratedClassifierCV:
-    linear = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="lbfgs")
+    # liblinear: a few times faster than lbfgs on these sparse features, and deterministic.
+    linear = LogisticRegression(
+        C=C, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=seed
+    )
     folds = max(2, min(CALIBRATION_FOLDS, positives))
     return CalibratedClassifierCV(
         linear,
