@@ -161,14 +161,16 @@ def assess(text: str, book: PhraseBook | None = None) -> Assessment:
     book = book or builtin_book()
     model, meta = get_model()
     hits = book.hits(text)
-    all_scores = model.scores(text)
+    all_scores, row = model.scores_and_features(text)
     score = all_scores[ANY]
     scores = {slug: all_scores[slug] for slug in SLUGS}
     level = level_for(score, bool(hits))
     categories = categories_for(level, scores, hits)
     highlights = []
     if level != NONE:
-        highlights = _phrase_highlights(text, hits) + _model_highlights(model, text, categories)
+        highlights = _phrase_highlights(text, hits) + _model_highlights(
+            model, text, categories, row
+        )
     return Assessment(
         level=level,
         score=score,
@@ -193,10 +195,10 @@ def _phrase_highlights(text: str, hits: dict[str, list[str]]) -> list[Highlight]
     return out
 
 
-def _model_highlights(model, text: str, categories: list[str]) -> list[Highlight]:
+def _model_highlights(model, text: str, categories: list[str], row) -> list[Highlight]:
     weighted = [
         (start, end, weight)
-        for start, end, weight in model.word_weights(text, [ANY, *categories])
+        for start, end, weight in model.word_weights(text, [ANY, *categories], row)
         if text[start:end].lower() not in _QUIET
     ]
     if not weighted:

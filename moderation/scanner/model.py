@@ -98,7 +98,40 @@ class ScanModel:
         return expit(-(self._sigmoid_a * linear + self._sigmoid_b))
 
     def scores(self, text: str) -> dict[str, float]:
-        return dict(zip(TARGETS, self.scores_many([text])[0].tolist(), strict=True))
+        return self.scores_and_features(text)[0]
+
+    def row(self, text: str):
+        """`features([text])` computed directly (counts, log, idf, unit length per vectorizer):
+        the vectorizers' own transform spends most of a scan's time checking its input."""
+        plain = model_text(text)
+        indices, values = [], []
+        offset = 0
+        for vectorizer, analyzer in (
+            (self.words, self._word_analyzer),
+            (self.chars, self._char_analyzer),
+        ):
+            counts = Counter(analyzer(plain))
+            vocabulary = vectorizer.vocabulary_
+            found = sorted((vocabulary[g], n) for g, n in counts.items() if g in vocabulary)
+            if found:
+                columns = np.array([c for c, _ in found])
+                weights = np.log(np.array([n for _, n in found], dtype=np.float64)) + 1.0
+                weights *= vectorizer.idf_[columns]
+                weights /= np.sqrt(np.dot(weights, weights))
+                indices.append(columns + offset)
+                values.append(weights)
+            offset += len(vocabulary)
+        if not indices:
+            return sp.csr_matrix((1, offset), dtype=np.float64)
+        columns, data = np.concatenate(indices), np.concatenate(values)
+        return sp.csr_matrix((data, columns, [0, len(columns)]), shape=(1, offset))
+
+    def scores_and_features(self, text: str):
+        """The probabilities of one text, and its feature row for `word_weights`."""
+        row = self.row(text)
+        linear = row @ self._coef + self._intercept
+        values = expit(-(self._sigmoid_a * linear + self._sigmoid_b))[0]
+        return dict(zip(TARGETS, values.tolist(), strict=True)), row
 
     # Explanations: which words of the text raised a target's score.
 
@@ -113,6 +146,7 @@ class ScanModel:
         self._sigmoid_b = np.array([c.calibrators[0].b_ for c in calibrated])
         self._offset = len(self.words.vocabulary_)
         self._char_analyzer = self.chars.build_analyzer()
+        self._word_analyzer = self.words.build_analyzer()
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -121,18 +155,19 @@ class ScanModel:
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
-    def word_weights(self, text: str, targets: Sequence[str]) -> list[tuple[int, int, float]]:
+    def word_weights(
+        self, text: str, targets: Sequence[str], row=None
+    ) -> list[tuple[int, int, float]]:
         """(start, end, weight) in the original text for each word that pushed the summed linear
         score of `targets` up: its own and its word pairs' weights, and a share of each character
-        n-gram it contains."""
+        n-gram it contains. `row` is the text's features if already computed."""
         placed = plain_words_at(text)
         if not placed:
             return []
-        row = self.features([text])
-        coef = sum(self._linear(t).coef_[0] for t in targets)
-        contribution = {
-            int(i): float(v * coef[i]) for i, v in zip(row.indices, row.data, strict=True)
-        }
+        row = self.row(text) if row is None else row
+        columns = [TARGETS.index(t) for t in targets]
+        weights_here = self._coef[row.indices][:, columns].sum(axis=1) * row.data
+        contribution = dict(zip(row.indices.tolist(), weights_here.tolist(), strict=True))
         words = [word for word, _, _ in placed]
         weights = [0.0] * len(words)
         vocabulary = self.words.vocabulary_

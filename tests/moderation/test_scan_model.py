@@ -239,3 +239,12 @@ def test_scan_keeps_its_shape_and_adds_the_assessment(ready_model, settings):
 def test_training_needs_both_sides_of_every_target():
     with pytest.raises(ValueError, match="too few texts"):
         ScanModel.fit([(frozenset({"missing"}), "ran away"), (frozenset(), "nice park")])
+
+
+def test_the_fast_feature_row_equals_the_vectorizers_own(ready_model):
+    model, _ = store.get_model()
+    texts = [text for _, text in corpora.load_labelled(corpora.CORPUS)[::10]]
+    for text in [*texts, "", "!!!", "😭😭", "a", "I’M SCARED!!! pleeease"]:
+        fast, slow = model.row(text).toarray(), model.features([text]).toarray()
+        assert abs(fast - slow).max() < 1e-12, text
+    assert abs(model.scores_many(texts)[:, 0] - [model.scores(t)[ANY] for t in texts]).max() < 1e-9
