@@ -27,6 +27,7 @@ DEFAULTS = {
     "SCAN_POSSIBLE_THRESHOLD": 0.15,
     "SCAN_LIKELY_THRESHOLD": 0.8,
     "SCAN_CATEGORY_THRESHOLD": 0.05,
+    "SCAN_ALERT_CATEGORY_THRESHOLD": 0.5,
     "SCAN_HIGHLIGHT_WORDS": 6,
 }
 # Words that carry a phrase but say nothing on their own: never highlighted alone.
@@ -124,8 +125,19 @@ class Assessment:
 
     @property
     def likely(self) -> list[str]:
-        """The categories that alert the leads live: all of them when the level is likely."""
-        return list(self.categories) if self.level == LIKELY else []
+        """The categories an alert to the leads names, when the level is likely: those whose
+        phrases matched and those the model is fairly sure of (settings.
+        SCAN_ALERT_CATEGORY_THRESHOLD), else the likeliest. `categories` names more, at a low
+        threshold, for the person who judges the text; an alert names only what it can stand by."""
+        if self.level != LIKELY:
+            return []
+        threshold = setting("SCAN_ALERT_CATEGORY_THRESHOLD")
+        sure = [
+            slug
+            for slug in self.categories
+            if slug in self.phrase_categories or self.scores.get(slug, 0.0) >= threshold
+        ]
+        return sure or [max(self.categories, key=lambda slug: self.scores.get(slug, 0.0))]
 
     def as_dict(self) -> dict:
         return {

@@ -12,7 +12,16 @@ import threading
 import pytest
 from django.test import override_settings
 
-from moderation.scanner import LIKELY, NONE, POSSIBLE, PhraseBook, assess, scan, store
+from moderation.scanner import (
+    CATEGORIES,
+    LIKELY,
+    NONE,
+    POSSIBLE,
+    PhraseBook,
+    assess,
+    scan,
+    store,
+)
 from moderation.scanner import corpus as corpora
 from moderation.scanner.assessment import categories_for
 from moderation.scanner.model import ANY, TARGETS, ScanModel
@@ -233,7 +242,15 @@ def test_scan_keeps_its_shape_and_adds_the_assessment(ready_model, settings):
     assert possible.disclosure == [] and not possible.flagged
     settings.SCAN_LIKELY_THRESHOLD = score / 2
     likely = scan(TEXT, no_phrases)
-    assert likely.flagged and likely.disclosure == likely.assessment.categories
+    assert likely.flagged and set(likely.disclosure) <= set(likely.assessment.categories)
+    # An alert names only the categories the scan is sure of; the judge sees all of them.
+    settings.SCAN_CATEGORY_THRESHOLD, settings.SCAN_ALERT_CATEGORY_THRESHOLD = 0.0, 1.01
+    likely = scan(TEXT, no_phrases)
+    assert likely.assessment.categories == [slug for slug, _ in CATEGORIES]
+    top = max(likely.assessment.scores, key=likely.assessment.scores.get)
+    assert likely.disclosure == [top]
+    settings.SCAN_ALERT_CATEGORY_THRESHOLD = 0.0
+    assert scan(TEXT, no_phrases).disclosure == likely.assessment.categories
 
 
 def test_training_needs_both_sides_of_every_target():
