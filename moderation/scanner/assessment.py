@@ -126,17 +126,16 @@ class Assessment:
     @property
     def likely(self) -> list[str]:
         """The categories an alert to the leads names, when the level is likely: those whose
-        phrases matched and those the model is fairly sure of (settings.
-        SCAN_ALERT_CATEGORY_THRESHOLD), else the likeliest. `categories` names more, at a low
-        threshold, for the person who judges the text; an alert names only what it can stand by."""
+        phrases matched (they are the precise half), else those the model is fairly sure of
+        (settings.SCAN_ALERT_CATEGORY_THRESHOLD), else the likeliest. `categories` names more,
+        at a low threshold, for the person who judges the text; an alert names only what it can
+        stand by."""
         if self.level != LIKELY:
             return []
+        if self.phrase_categories:
+            return list(self.phrase_categories)
         threshold = setting("SCAN_ALERT_CATEGORY_THRESHOLD")
-        sure = [
-            slug
-            for slug in self.categories
-            if slug in self.phrase_categories or self.scores.get(slug, 0.0) >= threshold
-        ]
+        sure = [slug for slug in self.categories if self.scores.get(slug, 0.0) >= threshold]
         return sure or [max(self.categories, key=lambda slug: self.scores.get(slug, 0.0))]
 
     def as_dict(self) -> dict:

@@ -192,6 +192,10 @@ def test_a_phrase_hit_is_likely_whatever_the_model_says(ready_model):
     assert result.level == LIKELY
     assert "self-harm" in result.categories and result.phrase_categories == ["self-harm"]
     assert any(h.source == "phrase" for h in result.highlights)
+    # The alert names what the phrase said, even when the model would name more.
+    with override_settings(SCAN_CATEGORY_THRESHOLD=0.0, SCAN_ALERT_CATEGORY_THRESHOLD=0.0):
+        wide = assess("i want to kill myself")
+    assert len(wide.categories) == 8 and wide.likely == ["self-harm"]
 
 
 def test_a_flagged_text_always_names_a_category():

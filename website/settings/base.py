@@ -294,7 +294,7 @@ SCAN_MODEL_DIR = VAR_DIR / "scan_model"  # trained model and its digests; rebuil
 SCAN_POSSIBLE_THRESHOLD = 0.15  # any-disclosure probability from which a person must judge it
 SCAN_LIKELY_THRESHOLD = 0.8  # probability from which the leads are alerted live (so is a phrase)
 SCAN_CATEGORY_THRESHOLD = 0.05  # a category's probability from which a flagged text names it
-SCAN_ALERT_CATEGORY_THRESHOLD = 0.5  # ... and from which an alert to the leads names it
+SCAN_ALERT_CATEGORY_THRESHOLD = 0.5  # ... and from which an alert names it (when no phrase did)
 SCAN_HIGHLIGHT_WORDS = 6  # at most this many words the model weighed are highlighted per text
 # Dotted path to a callable returning (labels, text) pairs of staff-written examples for training
 # (a database table, later); empty for none.
