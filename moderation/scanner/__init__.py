@@ -1,9 +1,11 @@
 """The automatic scan every contribution gets on arrival: personal data, abusive language and
-safeguarding disclosure indicators. Pure Python over bundled word lists: no network, no database
-(staff-added phrases are handed in by the caller, see moderation/phrases.py)."""
+safeguarding disclosure indicators. Phrase lists bundled under data/ plus a statistical model
+trained from the labelled texts there (assessment.py): no network, no database (staff-added
+phrases are handed in by the caller, see moderation/phrases.py)."""
 
 from dataclasses import dataclass, field
 
+from .assessment import LEVELS, LIKELY, NONE, POSSIBLE, Assessment, Highlight, assess
 from .phrases import ABUSE, CATEGORIES, CATEGORY_LABELS, PhraseBook, builtin_book
 from .pii import Span, find_pii
 
@@ -11,9 +13,16 @@ __all__ = [
     "ABUSE",
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "LEVELS",
+    "LIKELY",
+    "NONE",
+    "POSSIBLE",
+    "Assessment",
+    "Highlight",
     "PhraseBook",
     "ScanResult",
     "Span",
+    "assess",
     "builtin_book",
     "redact",
     "scan",
@@ -24,11 +33,18 @@ __all__ = [
 class ScanResult:
     pii: list[Span] = field(default_factory=list)
     abuse: bool = False
+    # Categories at the "likely" level: these alert the leads live, as before the model existed.
     disclosure: list[str] = field(default_factory=list)
+    # The whole judgement: level, scores, categories at "possible" too, the words that raised it.
+    assessment: Assessment = field(default_factory=Assessment)
 
     @property
     def flagged(self) -> bool:
         return bool(self.disclosure)
+
+    @property
+    def level(self) -> str:
+        return self.assessment.level
 
     def as_dict(self) -> dict:
         """The stored and printed shape: {"pii": [{"kind", "start", "end"}], "abuse", "disclosure"}."""
@@ -38,13 +54,19 @@ class ScanResult:
             "disclosure": list(self.disclosure),
         }
 
+    def details(self) -> dict:
+        """as_dict() plus the assessment: level, score, scores, categories, highlights, model."""
+        return {**self.as_dict(), **self.assessment.as_dict()}
+
 
 def scan(text: str, book: PhraseBook | None = None) -> ScanResult:
     book = book or builtin_book()
+    assessment = assess(text, book)
     return ScanResult(
         pii=find_pii(text),
         abuse=book.is_abusive(text),
-        disclosure=book.categories(text),
+        disclosure=assessment.likely,
+        assessment=assessment,
     )
 
 

@@ -167,3 +167,31 @@ def phrase_to_regex(phrase: str) -> str:
     if not parts:
         return ""
     return r"\b" + r" (?:\w+ ){0,4}".join(parts) + r"\b"
+
+
+def model_text(text: str) -> str:
+    """The plain form the statistical model reads: every sentence's plain words, in order."""
+    return " ".join(sentences(text))
+
+
+_CHUNK = re.compile(r"[^\s.!?;,]+")
+_EDGE = re.compile(r"^[^0-9A-Za-z\u00c0-\uffff]+|[^0-9A-Za-z\u00c0-\uffff]+$")
+
+
+def plain_words_at(text: str) -> list[tuple[str, int, int]]:
+    """Each plain word with the span of the original text it came from, for highlighting.
+
+    Chunks of the original (between spaces and sentence marks) are made plain one by one, so
+    "I’m" gives ("i", 0, 3) and ("am", 0, 3). This agrees with `sentences` word for word except
+    where a rule of `prepare` joins words ("step dad" is "stepdad" there, two words here)."""
+    out = []
+    for chunk in _CHUNK.finditer(text or ""):
+        raw = chunk.group(0)
+        stripped = _EDGE.sub("", raw)
+        if not stripped:
+            continue
+        start = chunk.start() + raw.index(stripped)
+        end = start + len(stripped)
+        for word in _plain_words(_NOT_WORD.sub(" ", prepare(stripped))).split():
+            out.append((word, start, end))
+    return out

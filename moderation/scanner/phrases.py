@@ -47,6 +47,12 @@ class Rule:
             part.search(sentence) for part in self.unless
         )
 
+    def matched_words(self, sentence: str) -> list[str]:
+        """The plain words each part matched, if the rule matches the sentence, else []."""
+        if not self.matches(sentence):
+            return []
+        return [match.group(0) for part in self.parts if (match := part.search(sentence))]
+
 
 @dataclass
 class PhraseBook:
@@ -61,6 +67,17 @@ class PhraseBook:
                 rule.matches(sentence) for rule in self.rules.get(slug, ()) for sentence in plain
             ):
                 found.append(slug)
+        return found
+
+    def hits(self, text: str) -> dict[str, list[str]]:
+        """Per category that matched, the plain words its rules matched (for highlighting)."""
+        plain = sentences(text)
+        found: dict[str, list[str]] = {}
+        for slug, _label in CATEGORIES:
+            for rule in self.rules.get(slug, ()):
+                for sentence in plain:
+                    if words := rule.matched_words(sentence):
+                        found.setdefault(slug, []).extend(words)
         return found
 
     def is_abusive(self, text: str) -> bool:

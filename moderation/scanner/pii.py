@@ -47,17 +47,19 @@ class Span:
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _TLDS = (
     r"com|co\.uk|org\.uk|org|net|uk|io|ly|me|tv|gg|app|info|biz|xyz|link|be|ee|to|cc|ws|gl|co|"
-    r"live|online|site|store|fans"
+    r"live|online|site|store|fans|fm|ai|dev|page|chat|club|shop|social|lol|ie|eu|ru|cam|fun|vip|"
+    r"art|world"
 )
 URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')]+"
     rf"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,
 )
-# A run of digits with the separators people type between them, optionally +44 / 0044 first.
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s\-().]{5,20}\d(?!\w)")
+# A run of digits with the separators people type between them (dashes long and short too),
+# optionally +44 / 0044 first.
+PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s\-\u2010-\u2015().]{5,20}\d(?!\w)")
 POSTCODE = re.compile(
-    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
 )
 # Current plates (AB12 CDE) in any case; the older prefix and suffix formats only in capitals.
 PLATE_CURRENT = re.compile(r"\b([A-Z]{2}\d{2}) ?([A-Z]{3})\b", re.IGNORECASE)
@@ -68,17 +70,24 @@ _PLATFORMS = (
     r"snapchat|snap|sc|insta|instagram|ig|tiktok|tik tok|tt|discord|twitter|x|fb|facebook|"
     r"whatsapp|telegram|kik|psn|xbox|gamertag|roblox|yubo|wizz|threads|bereal|twitch|youtube|yt"
 )
+# A handle: letters, digits, _ and . (Discord's older names end in #1234).
+_HANDLE = r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?:#\d{4})?)"
 HANDLE_CUE = re.compile(
     rf"\b(?:{_PLATFORMS})\b(?:\s*(?:name|username|user|handle|id|tag|gamertag|gamer tag|account|acc))?"
-    r"\s*(?:is|:|-|=|@|'s)?\s*"
-    r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_.]{2,29})",
+    r"\s*(?:is|:|-|=|@|'s)?\s*" + _HANDLE,
     re.IGNORECASE,
+)
+# "add trey.boi on snap", "add me kaydn2009": a handle after "add", counted when a platform
+# follows it or it looks made up (digits, _ or .).
+HANDLE_ADD = re.compile(
+    rf"\badd(?:\s+me)?\s+{_HANDLE}(?P<platform>\s+on\s+(?:{_PLATFORMS})\b)?", re.IGNORECASE
 )
 _NOT_HANDLES = words("not_handles.txt")
 
 
 def _digits(raw: str) -> str:
-    digits = re.sub(r"\D", "", raw)
+    # "+44 (0)7700 ..." writes the trunk 0 that +44 replaces: it is not a digit of the number.
+    digits = re.sub(r"\D", "", raw.replace("(0)", ""))
     if raw.lstrip().startswith("+44") or digits.startswith("0044"):
         digits = "0" + digits[4:] if digits.startswith("0044") else "0" + digits[2:]
     elif digits.startswith("44") and len(digits) == 12:
@@ -126,10 +135,19 @@ def _handles(text: str) -> list[Span]:
         cue_is_explicit = re.search(
             r"(?:is|:|-|=|@|name|user|handle|tag)\s*$", text[: match.start("handle")]
         )
-        looks_made_up = re.search(r"[\d_.]", handle) is not None
-        if cue_is_explicit or looks_made_up:
+        if (cue_is_explicit or _looks_made_up(handle)) and re.search("[A-Za-z]", handle):
+            found.append(Span("handle", match.start("handle"), match.end("handle")))
+    for match in HANDLE_ADD.finditer(text):
+        handle = match.group("handle")
+        if handle.lower() in _NOT_HANDLES or re.fullmatch(_PLATFORMS, handle, re.IGNORECASE):
+            continue
+        if (match.group("platform") or _looks_made_up(handle)) and re.search("[A-Za-z]", handle):
             found.append(Span("handle", match.start("handle"), match.end("handle")))
     return found
+
+
+def _looks_made_up(handle: str) -> bool:
+    return re.search(r"[\d_.#]", handle) is not None
 
 
 def find_pii(text: str) -> list[Span]:

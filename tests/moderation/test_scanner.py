@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from moderation.models import ScanPhrase
 from moderation.phrases import current_book
-from moderation.scanner import CATEGORIES, builtin_book, redact, scan
+from moderation.scanner import CATEGORIES, builtin_book, redact, scan, store
+from moderation.scanner import corpus as corpora
 from moderation.scanner.normalise import phrase_to_regex, sentences
 from moderation.scanner.pii import find_pii
 from moderation.scanner.report import (
@@ -163,7 +164,10 @@ def test_scan_command_reads_standard_input(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_staff_can_try_a_phrase_then_add_it(tmp_path):
+def test_staff_can_try_a_phrase_then_add_it(tmp_path, settings):
+    # The phrases alone: the model (which flags this text by itself) is given no say.
+    settings.SCAN_POSSIBLE_THRESHOLD = settings.SCAN_LIKELY_THRESHOLD = 1.01
+    settings.SCAN_CATEGORY_THRESHOLD = 1.01
     path = tmp_path / "lines.txt"
     path.write_text("the olders got me minding a nine\n")
     out = io.StringIO()
@@ -189,20 +193,68 @@ def test_staff_phrases_read_like_young_peoples_words():
     assert phrase_to_regex("!!!") == ""
 
 
+@pytest.fixture
+def small_model(tmp_path, monkeypatch, settings):
+    """A model trained on corpus.tsv only, under a temporary SCAN_MODEL_DIR (seconds, not minutes)."""
+    monkeypatch.setattr(corpora, "training_files", lambda: [corpora.CORPUS])
+    settings.SCAN_MODEL_DIR = tmp_path / "scan_model"
+    store.clear_cache()
+    yield settings.SCAN_MODEL_DIR
+    store.clear_cache()
+
+
+def write_heldout(tmp_path, texts: str, pii: str = "phone=07700 900123\ttext me on 07700 900123\n"):
+    heldout, heldout_pii = tmp_path / "heldout.tsv", tmp_path / "heldout_pii.tsv"
+    heldout.write_text(texts)
+    heldout_pii.write_text(pii + "-\tthe park is nice\n")
+    return {"heldout": str(heldout), "heldout_pii": str(heldout_pii)}
+
+
 @pytest.mark.django_db
-def test_scan_report_prints_recall_and_false_positives_per_category():
+def test_scan_report_prints_training_and_heldout_figures_apart(small_model, tmp_path):
+    paths = write_heldout(
+        tmp_path,
+        "self-harm\ti want to kill myself\n"
+        "missing\tive run away from home and im sleeping rough\n"
+        "-\tthe park is nice\n",
+    )
     out = io.StringIO()
-    call_command("scan_report", "--fail-under", "0.95", stdout=out)
+    call_command("scan_report", folds=2, stdout=out, **paths)
     report = out.getvalue()
+    meta = json.loads((small_model / "model.json").read_text())
+    assert f"model sha256: {meta['model_sha256']}" in report
+    assert f"training: {meta['texts']} texts" in report and "held-out: 3 texts" in report
+    training = report.index("TRAINING texts, 2-fold cross-validated")
+    heldout = report.index("HELD-OUT set, the stored model")
+    assert training < heldout
     for label in ("Immediate danger", "Online grooming", "Missing from home", "Abusive language"):
-        assert label in report
-    assert "recall" in report and "false positives" in report
+        assert label in report[training:heldout] and label in report[heldout:]
+    assert "any-disclosure recall: possible 2/2 = 100.0%" in report[heldout:]
+    assert "false alarms on benign texts (possible or likely): 0/1 = 0.0%" in report[heldout:]
     assert "recall 100.0%" in report  # personal data on the fixture set
+    assert "phone 1/1" in report[report.index("Personal data, HELD-OUT") :]
+    assert "Every held-out target is met." in report
 
 
 @pytest.mark.django_db
-def test_scan_report_fails_when_a_category_misses_its_target(tmp_path):
-    corpus = tmp_path / "corpus.tsv"
-    corpus.write_text("self-harm\ti feel a bit meh about everything\n-\tthe park is nice\n")
-    with pytest.raises(CommandError, match="self-harm 0.0%"):
-        call_command("scan_report", corpus=str(corpus), fail_under=0.95, stdout=io.StringIO())
+def test_scan_report_fails_when_a_heldout_target_is_missed(small_model, tmp_path):
+    # A text labelled self-harm that says nothing of the kind: the scan must miss it.
+    paths = write_heldout(tmp_path, "self-harm\tthe bus was late again\n-\tthe park is nice\n")
+    with pytest.raises(CommandError, match="any-disclosure recall 0.0%.*self-harm recall 0.0%"):
+        call_command("scan_report", no_cv=True, stdout=io.StringIO(), **paths)
+    out = io.StringIO()
+    call_command("scan_report", no_cv=True, no_fail=True, stdout=out, **paths)
+    assert "held-out target missed: any-disclosure recall 0.0%" in out.getvalue()
+    # A missed phone number fails too.
+    paths = write_heldout(
+        tmp_path, "-\tthe park is nice\n", pii="phone=seven seven\tcall seven seven\n"
+    )
+    with pytest.raises(CommandError, match="personal-data recall 0.0%"):
+        call_command("scan_report", no_cv=True, stdout=io.StringIO(), **paths)
+
+
+@pytest.mark.django_db
+def test_scan_report_fails_without_a_heldout_set(small_model, tmp_path):
+    missing = {"heldout": str(tmp_path / "none.tsv"), "heldout_pii": str(tmp_path / "none2.tsv")}
+    with pytest.raises(CommandError, match="no held-out set"):
+        call_command("scan_report", no_cv=True, stdout=io.StringIO(), **missing)

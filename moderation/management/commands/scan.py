@@ -2,7 +2,9 @@
 object per line: {"text", "pii": [{"kind", "start", "end"}], "abuse", "disclosure"}.
 
 Uses the built-in phrase lists and the phrases staff added in the admin; `--phrase` tries more
-without saving them, e.g. --phrase "criminal-exploitation=made me ... hold". No network."""
+without saving them, e.g. --phrase "criminal-exploitation=made me ... hold". `--details` adds the
+assessment: "level" (none, possible, likely), "score", per-category "scores", "categories",
+"phrase_categories", "highlights" and the "model" digest. No network."""
 
 import json
 import sys
@@ -39,8 +41,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--builtin-only", action="store_true", help="ignore the phrases staff added"
         )
+        parser.add_argument(
+            "--details", action="store_true", help="add level, scores and highlighted words"
+        )
 
-    def handle(self, *args, file, phrase, builtin_only, **options):
+    def handle(self, *args, file, phrase, builtin_only, details=False, **options):
         try:
             extra = [phrase_argument(value) for value in phrase]
         except ValueError as error:
@@ -53,7 +58,8 @@ class Command(BaseCommand):
         try:
             for line in stream:
                 text = line.rstrip("\r\n")
-                result = scan(text, book).as_dict()
+                scanned = scan(text, book)
+                result = scanned.details() if details else scanned.as_dict()
                 self.stdout.write(json.dumps({"text": text, **result}, ensure_ascii=False))
         finally:
             if stream is not sys.stdin:
