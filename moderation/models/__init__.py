@@ -5,12 +5,16 @@ from .items import (
     ModerationItemQuerySet,
     ModerationStatus,
     RejectionReason,
+    RiskLevel,
 )
 from .phrases import PHRASE_CATEGORIES, ScanPhrase
-from .safeguarding import Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
+from .safeguarding import AlertKind, Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
+from .teaching import StaffExample
+from .wellbeing import Reveal
 
 __all__ = [
     "DECISIONS",
+    "AlertKind",
     "OPEN_STATUSES",
     "PHRASE_CATEGORIES",
     "AuditAction",
@@ -22,7 +26,10 @@ __all__ = [
     "Outcome",
     "Pathway",
     "RejectionReason",
+    "Reveal",
+    "RiskLevel",
     "SafeguardingAlert",
     "SafeguardingDecision",
     "ScanPhrase",
+    "StaffExample",
 ]
