@@ -31,10 +31,13 @@ class TeachView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = "Teach the scan"
     header_icon = "edit"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user) or not _may_teach_from(request.user, kwargs["pk"]):
+    def check(self, request, pk):
+        if not can_moderate(request.user) or not _may_teach_from(request.user, pk):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk):
+        self.check(request, pk)
+        return self.render_to_response(self.get_context_data())
 
     def get_breadcrumbs_items(self):
         queue = {"url": reverse("moderation_queue:index"), "label": "Moderation queue"}
@@ -47,6 +50,7 @@ class TeachView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, pk):
+        self.check(request, pk)
         form = TeachForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data

@@ -16,10 +16,10 @@ class TeamWellbeingView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateVi
     page_title = "Moderators' reading today"
     header_icon = "group"
 
-    def dispatch(self, request, *args, **kwargs):
+    def get(self, request, *args, **kwargs):
         if not can_safeguard(request.user):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
