@@ -86,9 +86,7 @@ def test_the_queue_offers_no_checkbox_for_items_with_words_or_a_photo(moderator_
     assert f'value="{photo.moderation_id}" form="bulk-approve"' not in html
 
 
-def test_words_are_approved_only_with_no_sign_of_harm_which_is_audited(
-    moderator, moderator_client
-):
+def test_words_are_approved_only_with_no_sign_of_harm_which_is_audited(moderator, moderator_client):
     pin = ScannedPinFactory(comment="The lights by the bus stop are broken.")
     url = reverse("moderation_queue:approve", args=[pin.moderation_id])
     with pytest.raises(ModerationError, match="Read: no sign of harm"):
@@ -167,8 +165,6 @@ def test_the_review_shows_the_score_and_the_words_that_raised_it_escaped(moderat
     moderator_client.post(reverse("moderation_queue:reveal", args=[item.pk]))
     html = moderator_client.get(url).content.decode()
     assert "Possible risk (score 62%)" in html
-    assert (
-        '<mark class="moderation-highlight" title="Abuse at home">&lt;b&gt;my&lt;/b&gt;' in html
-    )
+    assert '<mark class="moderation-highlight" title="Abuse at home">&lt;b&gt;my&lt;/b&gt;' in html
     assert "<b>my</b>" not in html
     assert "Read: no sign of harm</button>" in html
