@@ -107,7 +107,9 @@ def test_a_moderator_sees_their_count_and_is_offered_a_break(settings, moderator
     assert "You have read 2 distressing items today." in html and "take a break" in html
 
 
-def test_leads_see_their_teams_counts_and_nobody_else_does(lead_client, moderator_client, moderator):
+def test_leads_see_their_teams_counts_and_nobody_else_does(
+    lead_client, moderator_client, moderator
+):
     pin = ScannedPinFactory(comment="fuck this place")
     reveal(moderator_client, pin)
     page = reverse("moderation_wellbeing:index")
