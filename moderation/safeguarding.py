@@ -92,7 +92,8 @@ def deliver(alert_id, now=None) -> bool:
     now = now or timezone.now()
     with transaction.atomic():
         alert = (
-            SafeguardingAlert.objects.select_for_update()
+            # Only the alert's row: a backlog alert has no item (PostgreSQL locks no outer join).
+            SafeguardingAlert.objects.select_for_update(of=("self",))
             .select_related("item")
             .filter(_free(now), pk=alert_id, acknowledged_at__isnull=True)
             .first()
