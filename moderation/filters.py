@@ -9,7 +9,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from .models import ModerationItem
 
 FLAG_CHOICES = [
-    ("none", "No flags (can be bulk approved)"),
+    ("none", "No flags"),
+    ("bulk", "No words, photo or flags (can be approved together)"),
+    ("possible", "Possible risk"),
     ("personal-data", "Personal data found"),
     ("abuse", "Abusive language"),
     ("photo", "Has a photo"),
@@ -50,6 +52,8 @@ class QueueFilterSet(WagtailFilterSet):
     def filter_flags(self, queryset, name, value):
         return {
             "none": lambda q: q.without_flags(),
+            "bulk": lambda q: q.bulk_approvable(),
+            "possible": lambda q: q.filter(risk_level="possible"),
             "personal-data": lambda q: q.filter(pii_found=True),
             "abuse": lambda q: q.filter(abusive=True),
             "photo": lambda q: q.filter(has_photo=True),

@@ -4,6 +4,7 @@ without JavaScript; the keyboard shortcuts only focus or submit these forms."""
 from django import forms
 
 from .models import Outcome, Pathway, RejectionReason
+from .scanner import CATEGORIES
 
 NOTE_WIDGET = forms.Textarea(attrs={"rows": 2})
 
@@ -23,6 +24,8 @@ class ApproveForm(forms.Form):
         widget=NOTE_WIDGET,
         help_text="Shown with their receipt code.",
     )
+    # Sent by the "Read: no sign of harm" button: the moderator's word that they read it.
+    no_sign_of_harm = forms.BooleanField(required=False)
 
 
 class RejectForm(forms.Form):
@@ -92,3 +95,46 @@ class DecisionForm(forms.Form):
         label="It is not a disclosure: return it to the moderation queue (clears the flag)",
         required=False,
     )
+
+
+class TeachForm(forms.Form):
+    """A phrase for the scan, or an example in the moderator's own words, or both. Starts empty:
+    never the young person's words."""
+
+    phrase_category = forms.ChoiceField(
+        label="Category of the phrase",
+        choices=[("", "Choose a category")] + CATEGORIES,
+        required=False,
+    )
+    phrase = forms.CharField(
+        label="A phrase the scan should know",
+        max_length=200,
+        required=False,
+        help_text="A few words young people use for this, not a sentence from the contribution. "
+        "End a word with * for any ending; put ... for up to four words in between.",
+    )
+    example = forms.CharField(
+        label="An example in your own words",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Write how a young person might say this kind of thing. Never copy or paste "
+        "what they wrote: it stays with the contribution and is deleted with it.",
+    )
+    example_categories = forms.MultipleChoiceField(
+        label="What the example discloses",
+        choices=CATEGORIES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        phrase, example = data.get("phrase", "").strip(), data.get("example", "").strip()
+        if not phrase and not example:
+            raise forms.ValidationError("Write a phrase, an example, or both.")
+        if phrase and not data.get("phrase_category"):
+            self.add_error("phrase_category", "Choose the category the phrase points to.")
+        if example and not data.get("example_categories"):
+            self.add_error("example_categories", "Choose what the example discloses.")
+        return data

@@ -54,17 +54,29 @@ def item_admin_url(item) -> str:
     )
 
 
+def alert_labels(alert) -> list[str]:
+    if alert.item_id is None:
+        return [f"{alert.overdue_count} contributions past their due time"]
+    return [CATEGORY_LABELS.get(slug, slug) for slug in alert.categories]
+
+
+def alert_url(alert) -> str:
+    if alert.item_id is None:
+        return reverse("moderation_queue:index")
+    return reverse("moderation_safeguarding:review", args=[alert.item_id])
+
+
 def alert_payload(alert) -> dict:
     return {
         "id": alert.pk,
-        "item": str(alert.item_id),
-        "kind": alert.item.kind,
+        "item": str(alert.item_id) if alert.item_id else "",
+        "kind": alert.item.kind if alert.item_id else alert.kind,
         "categories": alert.categories,
-        "labels": [CATEGORY_LABELS.get(slug, slug) for slug in alert.categories],
+        "labels": alert_labels(alert),
         "source": alert.source,
         "raised_at": alert.raised_at.isoformat(),
         "sends": alert.sends,
-        "url": reverse("moderation_safeguarding:review", args=[alert.item_id]),
+        "url": alert_url(alert),
         "acknowledge_url": reverse("moderation_safeguarding:acknowledge", args=[alert.pk]),
     }
 
@@ -77,31 +89,50 @@ def lead_emails() -> list[str]:
     return sorted(emails)
 
 
-def send_alert(alert) -> None:
-    """Live to every connected lead, and by email. The email never carries the contributor's
-    words (email leaves our systems): only the categories and a link to sign in and read."""
+def send_alert_live(alert) -> None:
+    """To every connected lead; a convenience next to the email, so it never raises."""
     try:
         group_send(LEADS_GROUP, {"type": "safeguarding.alert", "alert": alert_payload(alert)})
     except Exception:
         logger.exception("could not send safeguarding alert %s live", alert.pk)
-    recipients = lead_emails()
-    if not recipients:
-        logger.error("safeguarding alert %s: no lead has an email address", alert.pk)
-        return
-    labels = ", ".join(CATEGORY_LABELS.get(slug, slug) for slug in alert.categories)
+
+
+def _email(alert) -> tuple[str, str]:
     again = f" (reminder {alert.sends - 1})" if alert.sends > 1 else ""
-    subject = f"Safeguarding alert{again}: a possible disclosure needs a lead"
-    body = (
+    repeat = (
+        "This email is sent again every "
+        f"{settings.SAFEGUARDING_REALERT_MINUTES} minutes until a lead acknowledges the alert."
+    )
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if alert.item_id is None:
+        return (
+            f"Moderation backlog{again}: contributions are past their due time",
+            f"{alert.overdue_count} contributions to Safer Places Bristol have waited past the "
+            "time by which a moderator should have read them. Unread words may hide a "
+            "disclosure.\n\n"
+            f"Raised: {alert.raised_at:%d %B %Y %H:%M}\n\n"
+            f"Sign in to see the queue and acknowledge the alert: "
+            f"{base}{reverse('moderation_safeguarding:alerts')}\n\n{repeat}",
+        )
+    labels = ", ".join(alert_labels(alert))
+    return (
+        f"Safeguarding alert{again}: a possible disclosure needs a lead",
         "A contribution to Safer Places Bristol may disclose harm and needs a safeguarding lead "
         "now.\n\n"
         f"Indicators: {labels or 'escalated by a moderator'}\n"
         f"Raised: {alert.raised_at:%d %B %Y %H:%M}\n\n"
-        f"Sign in to read it and record what you did: {item_admin_url(alert.item)}\n\n"
-        "This email is sent again every "
-        f"{settings.SAFEGUARDING_REALERT_MINUTES} minutes until a lead acknowledges the alert."
+        f"Sign in to read it and record what you did: {item_admin_url(alert.item)}\n\n{repeat}",
     )
-    try:
-        send_mail(subject, body, None, recipients)
-    except Exception:
-        # The re-alert sends it again; the live alert has gone already.
-        logger.exception("could not email safeguarding alert %s", alert.pk)
+
+
+def email_alert(alert) -> bool:
+    """Emails the alert to every lead; raises if the mail server fails (the caller retries).
+    The email never carries the contributor's words (email leaves our systems): only the
+    categories and a link to sign in and read."""
+    recipients = lead_emails()
+    if not recipients:
+        logger.error("safeguarding alert %s: no lead has an email address", alert.pk)
+        return False
+    subject, body = _email(alert)
+    send_mail(subject, body, None, recipients)
+    return True

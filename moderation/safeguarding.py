@@ -5,10 +5,12 @@ commits, so a rolled-back submission alerts nobody. `resend_unacknowledged_alert
 periodic part: `manage.py send_safeguarding_alerts` runs it (every minute from cron or a
 systemd timer, or as a loop with --every 60)."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import audit, notify
@@ -26,15 +28,31 @@ from .models import (
 )
 from .permissions import can_safeguard
 
+logger = logging.getLogger(__name__)
+
 
 def raise_alert(item: ModerationItem, *, categories, source: str) -> SafeguardingAlert:
-    """Inside the flagging transaction; the alert goes out after the commit."""
+    """Inside the flagging transaction: the alert row is the durable record that it must reach
+    the leads; delivery is queued after the commit (and the minute job catches what it misses)."""
     now = timezone.now()
     alert = SafeguardingAlert.objects.create(
         item=item, categories=list(categories), source=source, raised_at=now
     )
-    transaction.on_commit(lambda: deliver(alert.pk))
+    deliver_after_commit(alert.pk)
     return alert
+
+
+def deliver_after_commit(alert_id) -> None:
+    def enqueue():
+        from .tasks import deliver_alert
+
+        try:
+            deliver_alert.enqueue(alert_id)
+        except Exception:
+            # The minute job delivers every alert that was never sent.
+            logger.exception("could not queue the delivery of alert %s", alert_id)
+
+    transaction.on_commit(enqueue)
 
 
 def escalate_unscanned(item_id) -> None:
@@ -51,34 +69,76 @@ def escalate_unscanned(item_id) -> None:
         transaction.on_commit(lambda: notify.queue_event(item, "escalated"))
 
 
+# How long one sender holds an alert: longer than any mail server's timeout.
+SENDER_HOLD = timedelta(minutes=5)
+
+
+def _free(now) -> Q:
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+
+
+def _sending_due(now) -> Q:
+    """Never sent yet, or unacknowledged for SAFEGUARDING_REALERT_MINUTES since the last time."""
+    cutoff = now - timedelta(minutes=settings.SAFEGUARDING_REALERT_MINUTES)
+    return Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=cutoff)
+
+
 def deliver(alert_id, now=None) -> bool:
-    """Sends an alert (live and by email) unless it was acknowledged meanwhile."""
+    """Sends the alert (live and by email) if a sending is due, or tries its failed email again
+    if that is due; nothing once acknowledged. Returns whether anything went out.
+
+    The alert is held (`claimed_until`) while it is sent, outside any transaction, so a slow mail
+    server holds no lock and the task and the minute job never send it twice at once."""
     now = now or timezone.now()
     with transaction.atomic():
         alert = (
-            SafeguardingAlert.objects.select_for_update()
+            # Only the alert's row: a backlog alert has no item (PostgreSQL locks no outer join).
+            SafeguardingAlert.objects.select_for_update(of=("self",))
             .select_related("item")
-            .filter(pk=alert_id, acknowledged_at__isnull=True)
+            .filter(_free(now), pk=alert_id, acknowledged_at__isnull=True)
             .first()
         )
         if alert is None:
             return False
-        alert.sends += 1
-        alert.last_sent_at = now
-        alert.save(update_fields=["sends", "last_sent_at"])
-    notify.send_alert(alert)
+        starting = SafeguardingAlert.objects.filter(_sending_due(now), pk=alert.pk).exists()
+        retrying = alert.retry_at is not None and alert.retry_at <= now
+        if not (starting or retrying):
+            return False
+        if starting:
+            alert.sends += 1
+            alert.last_sent_at = now
+        alert.claimed_until = now + SENDER_HOLD
+        alert.save(update_fields=["sends", "last_sent_at", "claimed_until"])
+    if starting:
+        notify.send_alert_live(alert)
+    try:
+        notify.email_alert(alert)
+    except Exception:
+        logger.exception("could not email alert %s: tried again in a minute", alert.pk)
+        SafeguardingAlert.objects.filter(pk=alert.pk).update(
+            retry_at=now + timedelta(minutes=settings.SAFEGUARDING_EMAIL_RETRY_MINUTES),
+            email_failures=F("email_failures") + 1,
+            claimed_until=None,
+        )
+        return starting
+    SafeguardingAlert.objects.filter(pk=alert.pk).update(
+        email_sent_at=timezone.now(), retry_at=None, email_failures=0, claimed_until=None
+    )
     return True
 
 
 def due_for_resending(now=None):
+    """Every unacknowledged alert with a sending or an email retry due."""
     now = now or timezone.now()
-    cutoff = now - timedelta(minutes=settings.SAFEGUARDING_REALERT_MINUTES)
-    return SafeguardingAlert.objects.unacknowledged().filter(last_sent_at__lte=cutoff)
+    return SafeguardingAlert.objects.unacknowledged().filter(
+        _free(now), _sending_due(now) | Q(retry_at__lte=now)
+    )
 
 
 def resend_unacknowledged_alerts(now=None) -> int:
-    """Sends again every alert no lead acknowledged within SAFEGUARDING_REALERT_MINUTES of its
-    last sending. Returns how many went out."""
+    """Sends every alert never sent (its process stopped before delivery), again every alert no
+    lead acknowledged within SAFEGUARDING_REALERT_MINUTES of its last sending, and every email
+    that failed. Returns how many went out."""
     now = now or timezone.now()
     sent = 0
     for alert_id in due_for_resending(now).values_list("pk", flat=True):
@@ -94,8 +154,10 @@ def acknowledge(alert_id, user, now=None) -> SafeguardingAlert | None:
         if alert is None or alert.acknowledged_at is not None:
             return alert
         alert.acknowledged_at, alert.acknowledged_by = now, user
-        alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
-        audit.record(alert.item, AuditAction.ALERT_ACKNOWLEDGED, actor=user, at=now)
+        alert.retry_at = None
+        alert.save(update_fields=["acknowledged_at", "acknowledged_by", "retry_at"])
+        if alert.item_id is not None:
+            audit.record(alert.item, AuditAction.ALERT_ACKNOWLEDGED, actor=user, at=now)
         transaction.on_commit(
             lambda: notify.group_send(
                 notify.LEADS_GROUP,

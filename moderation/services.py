@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from . import audit, notify, safeguarding
 from .contributions import after_decision, original_text
+from .due import due_at_for
 from .errors import AlreadyDecided, ClaimedByOther, ModerationError, NotAllowed
-from .models import AuditAction, ModerationItem, ModerationStatus, RejectionReason
+from .models import AuditAction, ModerationItem, ModerationStatus, RejectionReason, RiskLevel
 from .permissions import can_moderate, can_safeguard
 from .phrases import current_book
 from .scanner import redact, scan
@@ -52,6 +53,8 @@ def submit_for_moderation(
         exercise=exercise or "",
         workshop=workshop or "",
         has_photo=has_photo,
+        has_text=bool(contribution.moderation_text().strip()),
+        due_at=due_at_for(workshop=workshop or ""),
     )
     audit.record(item, AuditAction.SUBMITTED, at=item.created_at)
     transaction.on_commit(lambda: on_contribution_committed(item.pk))
@@ -82,12 +85,15 @@ def scan_item(item_id) -> ModerationItem | None:
         item.scanned_at = timezone.now()
         item.pii_found = bool(result.pii)
         item.abusive = result.abuse
+        item.has_text = bool(text.strip())
+        item.risk_level, item.risk_score = risk_of(result)
+        item.highlights = list(result.highlights)
         # Safe by default: every span the scan found is redacted in the proposal; a moderator
         # restores what is not personal data with one click.
         item.redactions = [span.as_dict() for span in result.pii]
         item.published_text = redact(text, item.redactions)
         event = "new"
-        if result.flagged and not item.flagged:
+        if item.risk_level == RiskLevel.LIKELY and not item.flagged:
             item.flagged, item.status = True, ModerationStatus.ESCALATED
             safeguarding.raise_alert(item, categories=result.disclosure, source="scan")
             event = "escalated"
@@ -95,6 +101,16 @@ def scan_item(item_id) -> ModerationItem | None:
         audit.record(item, AuditAction.SCANNED, reason=",".join(result.disclosure))
         transaction.on_commit(lambda: notify.queue_event(item, event))
     return item
+
+
+def risk_of(result) -> tuple[str, float]:
+    """(level, score) of a scan. "likely" goes to the leads; "possible" stays in the general
+    queue, at its head, until judged. Categories without a level count as likely: a miss is
+    worse than a false alarm."""
+    level = result.level if result.level in RiskLevel.values else RiskLevel.NONE
+    if level == RiskLevel.NONE and result.disclosure:
+        level = RiskLevel.LIKELY
+    return level, max(0.0, min(1.0, float(result.score or 0.0)))
 
 
 def needs_immediate_help(item_id) -> bool:
@@ -222,14 +238,62 @@ def _decide(item, user, status, *, published_text=None, reason="", response=""):
     return before
 
 
-def approve(item_id, user, *, published_text: str | None = None, response: str = ""):
-    """Publishes the contribution with `published_text` (default: the redacted proposal)."""
+NO_SIGN_OF_HARM = "read-no-sign-of-harm"
+
+
+def _check_judged(item) -> None:
+    if item.needs_judging:
+        raise NotAllowed(
+            'The scan found a possible risk: read it and answer "no sign of harm", or escalate '
+            "it to a safeguarding lead, before anything else happens to it."
+        )
+
+
+def judge_no_harm(item_id, user) -> ModerationItem:
+    """A moderator read a "possible" item and found no sign of harm (recorded and audited); the
+    other answer is `escalate`."""
+    with transaction.atomic():
+        item = _locked(item_id)
+        _check_may_act(item, user)
+        _check_not_flagged(item)
+        if item.harm_judged_at is None:
+            item.harm_judged_by, item.harm_judged_at = user, timezone.now()
+            item.claimed_by, item.claimed_at = user, timezone.now()
+            item.save()
+            audit.record(
+                item,
+                AuditAction.NO_SIGN_OF_HARM,
+                actor=user,
+                reason=f"{item.risk_level} {item.risk_score:.2f}",
+            )
+            transaction.on_commit(lambda: notify.queue_event(item, "judged"))
+    return item
+
+
+def approve(
+    item_id,
+    user,
+    *,
+    published_text: str | None = None,
+    response: str = "",
+    no_sign_of_harm: bool = False,
+):
+    """Publishes the contribution with `published_text` (default: the redacted proposal).
+
+    Words are never approved unread: an item with any needs the moderator's "Read: no sign of
+    harm" (`no_sign_of_harm`), recorded with the approval; a "possible" item must have been
+    judged first (`judge_no_harm`)."""
     with transaction.atomic():
         item = _locked(item_id)
         _check_may_act(item, user)
         _check_not_flagged(item)
         if item.scanned_at is None:
             raise ModerationError("The automatic scan has not finished yet: try again shortly.")
+        _check_judged(item)
+        if item.has_text and not no_sign_of_harm:
+            raise ModerationError(
+                'It has words: open it, read them, and approve with "Read: no sign of harm".'
+            )
         before = _decide(
             item, user, ModerationStatus.APPROVED, published_text=published_text, response=response
         )
@@ -240,6 +304,7 @@ def approve(item_id, user, *, published_text: str | None = None, response: str =
             before=before,
             after=item.published_text,
             note=item.response,
+            reason=NO_SIGN_OF_HARM if no_sign_of_harm else "",
         )
         transaction.on_commit(lambda: notify.queue_event(item, "decided"))
     return item
@@ -252,6 +317,7 @@ def reject(item_id, user, *, reason: str, note: str = "", response: str = ""):
         item = _locked(item_id)
         _check_may_act(item, user)
         _check_not_flagged(item)
+        _check_judged(item)
         if reason == RejectionReason.SAFEGUARDING:
             raise ModerationError("Escalate a possible disclosure to a safeguarding lead instead.")
         before = _decide(item, user, ModerationStatus.REJECTED, reason=reason, response=response)
@@ -288,11 +354,12 @@ def escalate(item_id, user, *, note: str) -> ModerationItem:
 
 
 def bulk_approve(item_ids, user) -> tuple[list, list]:
-    """Approves each item that has no flag at all; returns (approved ids, skipped ids)."""
+    """Approves each item with no flag, no risk, no words and no photo (a feeling, reasons and a
+    time only); returns (approved ids, skipped ids). Everything else is opened and read."""
     approved, skipped = [], []
     eligible = set(
         ModerationItem.objects.open()
-        .without_flags()
+        .bulk_approvable()
         .filter(pk__in=list(item_ids))
         .values_list("pk", flat=True)
     )

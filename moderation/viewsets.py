@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import ScanPhrase
 from .permissions import can_moderate, can_safeguard, can_view_audit
-from .views import Forbidden403Mixin, queue, review, safeguarding
+from .views import Forbidden403Mixin, queue, review, safeguarding, teaching, wellbeing
 
 
 class PermissionMenuItem(MenuItem):
@@ -66,6 +66,9 @@ class QueueViewSet(CheckedViewSet):
             path("<uuid:pk>/reject/", review.reject, name="reject"),
             path("<uuid:pk>/escalate/", review.escalate, name="escalate"),
             path("<uuid:pk>/photo/", review.photo, name="photo"),
+            path("<uuid:pk>/reveal/", review.reveal, name="reveal"),
+            path("<uuid:pk>/judge/", review.judge, name="judge"),
+            path("<uuid:pk>/teach/", teaching.TeachView.as_view(), name="teach"),
         ]
 
 
@@ -121,6 +124,19 @@ class AuditViewSet(CheckedViewSet):
         ]
 
 
+class WellbeingViewSet(CheckedViewSet):
+    """Leads only: their team's reading of distressing items today."""
+
+    name = "moderation_wellbeing"
+    url_prefix = "moderation/wellbeing"
+    icon = "group"
+    menu_label = "Moderators' reading today"
+    check = staticmethod(can_safeguard)
+
+    def get_urlpatterns(self):
+        return [path("", wellbeing.TeamWellbeingView.as_view(), name="index")]
+
+
 class ScanPhraseViewSet(ModelViewSet):
     model = ScanPhrase
     index_view_class = type("PhraseIndexView", (Forbidden403Mixin, generic.IndexView), {})
@@ -144,4 +160,11 @@ class ModerationGroup(ViewSetGroup):
     menu_icon = "tasks"
     menu_name = "moderation"
     menu_order = 150
-    items = (QueueViewSet, SafeguardingViewSet, AlertsMenu, AuditViewSet, ScanPhraseViewSet)
+    items = (
+        QueueViewSet,
+        SafeguardingViewSet,
+        AlertsMenu,
+        AuditViewSet,
+        WellbeingViewSet,
+        ScanPhraseViewSet,
+    )

@@ -6,13 +6,17 @@ from .items import (
     ModerationItemQuerySet,
     ModerationStatus,
     RejectionReason,
+    RiskLevel,
     public_filter,
 )
 from .phrases import PHRASE_CATEGORIES, ScanPhrase
-from .safeguarding import Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
+from .safeguarding import AlertKind, Outcome, Pathway, SafeguardingAlert, SafeguardingDecision
+from .teaching import StaffExample
+from .wellbeing import Reveal
 
 __all__ = [
     "DECISIONS",
+    "AlertKind",
     "OPEN_STATUSES",
     "PHRASE_CATEGORIES",
     "PUBLIC",
@@ -25,8 +29,11 @@ __all__ = [
     "Outcome",
     "Pathway",
     "RejectionReason",
+    "Reveal",
+    "RiskLevel",
     "SafeguardingAlert",
     "SafeguardingDecision",
     "ScanPhrase",
     "public_filter",
+    "StaffExample",
 ]

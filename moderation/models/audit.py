@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     SCANNED = "scanned", "Scanned automatically"
     REDACTED = "redacted", "Redaction changed"
     APPROVED = "approved", "Approved"
+    NO_SIGN_OF_HARM = "no-sign-of-harm", "Read: no sign of harm"
     REJECTED = "rejected", "Rejected"
     ESCALATED = "escalated", "Escalated to safeguarding"
     ALERT_ACKNOWLEDGED = "alert-acknowledged", "Safeguarding alert acknowledged"

@@ -30,6 +30,14 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class RiskLevel(models.TextChoices):
+    """The scan's judgement of a possible disclosure (moderation.scanner.LEVELS)."""
+
+    NONE = "none", "No sign found"
+    POSSIBLE = "possible", "Possible risk: read it first"
+    LIKELY = "likely", "Likely disclosure"
+
+
 OPEN_STATUSES = (ModerationStatus.PENDING, ModerationStatus.ESCALATED)
 
 # What makes a contribution public, defined here only: approved by a person and not flagged for a
@@ -63,10 +71,28 @@ class ModerationItemQuerySet(models.QuerySet):
         return self.filter(flagged=True)
 
     def without_flags(self):
-        """No personal data, abusive language, disclosure or photo found: safe to bulk approve."""
+        """No personal data, abusive language, disclosure or photo found."""
         return self.filter(
             flagged=False, has_photo=False, pii_found=False, abusive=False, scanned_at__isnull=False
         )
+
+    def bulk_approvable(self):
+        """What may be approved without being opened: no flag, no risk, and nothing anyone wrote
+        or photographed (a feeling, reasons and a time only). Words are always read."""
+        return self.without_flags().filter(has_text=False, risk_level=RiskLevel.NONE)
+
+    def overdue(self, now):
+        return self.open().filter(due_at__lt=now)
+
+    def by_risk(self):
+        """ "Possible" first, then the most likely by score, then the oldest."""
+        rank = models.Case(
+            models.When(risk_level=RiskLevel.LIKELY, then=0),
+            models.When(risk_level=RiskLevel.POSSIBLE, then=1),
+            default=2,
+            output_field=models.IntegerField(),
+        )
+        return self.alias(risk_rank=rank).order_by("risk_rank", "-risk_score", "created_at")
 
 
 class ModerationItem(models.Model):
@@ -96,6 +122,26 @@ class ModerationItem(models.Model):
     exercise = models.CharField(max_length=80, blank=True, db_index=True)
     workshop = models.CharField(max_length=20, blank=True, db_index=True)
     has_photo = models.BooleanField(default=False)
+    # Whether the contributor wrote any words (a comment, a title): then a person reads it
+    # before it is approved. Unknown counts as words.
+    has_text = models.BooleanField(default=True)
+    # The scan's risk: level, the any-disclosure score (0..1) and the words that raised it
+    # ([{"start", "end", "category"}] over the original text), copied from `scan` for the queue.
+    risk_level = models.CharField(
+        max_length=10, choices=RiskLevel.choices, default=RiskLevel.NONE, db_index=True
+    )
+    risk_score = models.FloatField(default=0.0)
+    highlights = models.JSONField(default=list, blank=True)
+    # A "possible" item is judged by a person before anything else happens to it: who answered
+    # "no sign of harm" (escalating is the other answer).
+    harm_judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    harm_judged_at = models.DateTimeField(null=True, blank=True)
+    # When a person must have dealt with it (MODERATION_DUE_HOURS, or the workshop hours), and
+    # when its lateness was first told to the leads (one backlog alert, not one per item).
+    due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    backlog_alerted_at = models.DateTimeField(null=True, blank=True)
     # Spans of the original text a moderator chose to redact: [{"kind", "start", "end"}].
     redactions = models.JSONField(default=list, blank=True)
     # Why a moderator escalated the item to the safeguarding leads (free text, erased with it).
@@ -167,7 +213,26 @@ class ModerationItem(models.Model):
     @property
     def distressing(self) -> bool:
         """Text a moderator should choose to read rather than meet by surprise."""
-        return self.flagged or self.abusive
+        return self.flagged or self.abusive or self.risk_level != RiskLevel.NONE
+
+    @property
+    def needs_judging(self) -> bool:
+        """A "possible" risk nobody has yet answered "no sign of harm" to."""
+        return self.risk_level == RiskLevel.POSSIBLE and self.harm_judged_at is None
+
+    @property
+    def content_warning(self) -> str:
+        """What the text may contain, named, for the warning over it."""
+        from moderation.scanner import CATEGORY_LABELS
+
+        names = [CATEGORY_LABELS.get(slug, slug) for slug in self.disclosure]
+        names += [CATEGORY_LABELS.get(h["category"], h["category"]) for h in self.highlights]
+        names = list(dict.fromkeys(names))
+        if self.abusive:
+            names.append("Abusive language")
+        if not names and self.distressing:
+            names.append("A possible disclosure of harm")
+        return ", ".join(names)
 
     @property
     def flags(self) -> list[str]:
@@ -175,6 +240,8 @@ class ModerationItem(models.Model):
         found = []
         if self.flagged:
             found.append("disclosure")
+        elif self.risk_level == RiskLevel.POSSIBLE:
+            found.append("possible risk")
         if self.pii_found:
             found.append("personal data")
         if self.abusive:

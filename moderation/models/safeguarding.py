@@ -11,17 +11,40 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(acknowledged_at__isnull=True)
 
 
-class SafeguardingAlert(models.Model):
-    """Raised after the commit that flagged an item; sent to every lead live and by email, and
-    sent again every `SAFEGUARDING_REALERT_MINUTES` until one of them acknowledges it."""
+class AlertKind(models.TextChoices):
+    DISCLOSURE = "disclosure", "Possible disclosure"
+    BACKLOG = "backlog", "Contributions past their due time"
 
-    item = models.ForeignKey(ModerationItem, on_delete=models.CASCADE, related_name="alerts")
+
+class SafeguardingAlert(models.Model):
+    """Written in the transaction that flagged an item (or found the queue overdue), and so the
+    durable record of what must reach the leads: delivered after the commit by a background task,
+    and by `send_safeguarding_alerts` every minute whatever happened to that task; sent again
+    every `SAFEGUARDING_REALERT_MINUTES` until one of them acknowledges it."""
+
+    kind = models.CharField(
+        max_length=12, choices=AlertKind.choices, default=AlertKind.DISCLOSURE, db_index=True
+    )
+    # None for a backlog alert, which is about the queue, not one item.
+    item = models.ForeignKey(
+        ModerationItem, null=True, blank=True, on_delete=models.CASCADE, related_name="alerts"
+    )
+    # A backlog alert: how many open items were past their due time.
+    overdue_count = models.PositiveIntegerField(default=0)
     categories = models.JSONField(default=list, blank=True)
     # "scan" (the automatic scan), "moderator" (escalated by a person), "scan-failed".
     source = models.CharField(max_length=20)
     raised_at = models.DateTimeField(db_index=True)
     last_sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
     sends = models.PositiveSmallIntegerField(default=0)
+    # The email of the latest sending: when it reached the mail server, and if it has not, when
+    # to try again and how often it failed (the minute job retries it).
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    email_failures = models.PositiveIntegerField(default=0)
+    # A sender holds the alert until then, so the task and the minute job never send it twice
+    # at once (and a sender that died lets go when it passes).
+    claimed_until = models.DateTimeField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True, db_index=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -34,7 +57,7 @@ class SafeguardingAlert(models.Model):
         default_permissions = ()
 
     def __str__(self):
-        return f"alert {self.pk} for {self.item_id}"
+        return f"alert {self.pk} for {self.item_id or 'the backlog'}"
 
 
 class Outcome(models.TextChoices):

@@ -44,14 +44,35 @@ class ScanResult:
 
     @property
     def level(self) -> str:
+        """How likely the text discloses harm: "likely" goes to the safeguarding leads at once;
+        "possible" heads the moderation queue and is judged by a person before anything else."""
         return self.assessment.level
 
+    @property
+    def score(self) -> float:
+        """The probability of any disclosure, 0..1 (1.0 when a phrase rule matched)."""
+        if self.assessment.phrase_categories:
+            return 1.0
+        return round(self.assessment.score, 4)
+
+    @property
+    def highlights(self) -> list[dict]:
+        """The words that raised it, over the original text: [{"start", "end", "category"}]."""
+        return [
+            {"start": h.start, "end": h.end, "category": h.category}
+            for h in self.assessment.highlights
+        ]
+
     def as_dict(self) -> dict:
-        """The stored and printed shape: {"pii": [{"kind", "start", "end"}], "abuse", "disclosure"}."""
+        """The stored and printed shape: {"pii": [{"kind", "start", "end"}], "abuse",
+        "disclosure", "level", "score", "highlights": [{"start", "end", "category"}]}."""
         return {
             "pii": [span.as_dict() for span in self.pii],
             "abuse": self.abuse,
             "disclosure": list(self.disclosure),
+            "level": self.level,
+            "score": self.score,
+            "highlights": self.highlights,
         }
 
     def details(self) -> dict:

@@ -108,9 +108,16 @@ class Highlight:
     end: int
     text: str
     source: str  # "phrase" or "model"
+    category: str = ""  # the category it speaks for (the phrase's, or the likeliest)
 
     def as_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "source": self.source}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "source": self.source,
+            "category": self.category,
+        }
 
 
 @dataclass
@@ -179,8 +186,9 @@ def assess(text: str, book: PhraseBook | None = None) -> Assessment:
     categories = categories_for(level, scores, hits)
     highlights = []
     if level != NONE:
+        likeliest = max(categories, key=lambda slug: scores[slug])
         highlights = _phrase_highlights(text, hits) + _model_highlights(
-            model, text, categories, row
+            model, text, categories, row, likeliest
         )
     return Assessment(
         level=level,
@@ -197,16 +205,22 @@ def _phrase_highlights(text: str, hits: dict[str, list[str]]) -> list[Highlight]
     placed = plain_words_at(text)
     words = [word for word, _, _ in placed]
     out = []
-    for matched in {m for found in hits.values() for m in found}:
+    matched_in = {}
+    for slug, found in hits.items():
+        for matched in found:
+            matched_in.setdefault(matched, slug)
+    for matched, slug in matched_in.items():
         wanted = matched.split()
         for i in range(len(words) - len(wanted) + 1):
             if words[i : i + len(wanted)] == wanted:
                 start, end = placed[i][1], placed[i + len(wanted) - 1][2]
-                out.append(Highlight(start, end, text[start:end], "phrase"))
+                out.append(Highlight(start, end, text[start:end], "phrase", slug))
     return out
 
 
-def _model_highlights(model, text: str, categories: list[str], row) -> list[Highlight]:
+def _model_highlights(
+    model, text: str, categories: list[str], row, likeliest: str
+) -> list[Highlight]:
     weighted = [
         (start, end, weight)
         for start, end, weight in model.word_weights(text, [ANY, *categories], row)
@@ -218,7 +232,7 @@ def _model_highlights(model, text: str, categories: list[str], row) -> list[High
     weighted = [w for w in weighted if w[2] >= strongest / 4]
     weighted.sort(key=lambda w: (-w[2], w[0]))
     return [
-        Highlight(start, end, text[start:end], "model")
+        Highlight(start, end, text[start:end], "model", likeliest)
         for start, end, _ in weighted[: setting("SCAN_HIGHLIGHT_WORDS")]
     ]
 
@@ -231,7 +245,8 @@ def _merge(text: str, highlights: list[Highlight]) -> list[Highlight]:
             last = out[-1]
             start, end = last.start, max(last.end, h.end)
             source = "phrase" if "phrase" in (last.source, h.source) else "model"
-            out[-1] = Highlight(start, end, text[start:end], source)
+            category = last.category if last.source == source else h.category
+            out[-1] = Highlight(start, end, text[start:end], source, category)
         else:
             out.append(h)
     return out

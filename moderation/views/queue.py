@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views import generic
 
-from moderation import services
+from moderation import services, wellbeing
 from moderation.filters import QueueFilterSet
-from moderation.models import ModerationItem
+from moderation.models import ModerationItem, RiskLevel
 from moderation.permissions import can_moderate
 from moderation.scanner import CATEGORY_LABELS
 
@@ -35,15 +35,39 @@ class QueueTable(Table):
 
 
 class SelectColumn(Column):
-    """A checkbox for bulk approval, only on items with no flag at all."""
+    """A checkbox for bulk approval, only on items nobody needs to read: no flag, no risk, no
+    words and no photo."""
 
     cell_template_name = "moderation/admin/cells/select.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["eligible"] = not instance.flags
+        context["eligible"] = bulk_approvable(instance)
         context["item"] = instance
         return context
+
+
+def bulk_approvable(item) -> bool:
+    return not item.flags and not item.has_text and item.risk_level == RiskLevel.NONE
+
+
+class RiskColumn(Column):
+    cell_template_name = "moderation/admin/cells/risk.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["item"] = instance
+        context["percent"] = round(instance.risk_score * 100)
+        return context
+
+
+def due_label(item) -> str:
+    if item.due_at is None:
+        return ""
+    now = timezone.now()
+    if item.due_at < now:
+        return f"Overdue by {timesince(item.due_at, now).split(',')[0]}"
+    return f"Due in {timesince(now, item.due_at).split(',')[0]}"
 
 
 def received(item) -> str:
@@ -77,7 +101,8 @@ class QueueIndexView(Forbidden403Mixin, generic.IndexView):
     page_title = "Moderation queue"
     header_icon = "tasks"
     paginate_by = 50
-    default_ordering = "created_at"
+    # "risk": "possible" first, then by score, then the oldest (ModerationItemQuerySet.by_risk).
+    default_ordering = "risk"
     table_class = QueueTable
     filterset_class = QueueFilterSet
     template_name = "moderation/admin/queue.html"
@@ -85,6 +110,12 @@ class QueueIndexView(Forbidden403Mixin, generic.IndexView):
 
     def get_base_queryset(self):
         return ModerationItem.objects.open().general_queue().select_related("claimed_by")
+
+    def order_queryset(self, queryset):
+        # By risk unless the moderator sorted by a column: a "possible" item heads the queue.
+        if self.ordering == "risk":
+            return queryset.by_risk()
+        return super().order_queryset(queryset)
 
     @property
     def columns(self):
@@ -96,6 +127,8 @@ class QueueIndexView(Forbidden403Mixin, generic.IndexView):
                 url_name=self.review_url_name,
                 accessor=lambda item: f"{item.get_status_display()}: {item.kind}",
             ),
+            RiskColumn("risk", label="Risk"),
+            Column("due", label="Due", accessor=due_label),
             Column("created_at", label="Received", sort_key="created_at", accessor=received),
             Column("exercise", label="Exercise, workshop", accessor=exercise_label),
             Column("flags", label="Flags", accessor=lambda i: ", ".join(i.flags) or "none"),
@@ -106,6 +139,7 @@ class QueueIndexView(Forbidden403Mixin, generic.IndexView):
         context = super().get_context_data(**kwargs)
         context["bulk_approve_url"] = reverse("moderation_queue:bulk_approve")
         context["next_url"] = reverse("moderation_queue:next")
+        context["wellbeing"] = wellbeing.status(self.request.user)
         return context
 
 
@@ -129,6 +163,8 @@ class SafeguardingIndexView(QueueIndexView):
                 accessor=lambda item: f"Possible disclosure: {item.kind}",
             ),
             Column("indicators", label="Indicators", accessor=categories_label),
+            RiskColumn("risk", label="Risk"),
+            Column("due", label="Due", accessor=due_label),
             Column("created_at", label="Received", sort_key="created_at", accessor=received),
             Column("claim", label="Claim", accessor=claim_label),
         ]
@@ -149,7 +185,7 @@ def next_item(request):
         ModerationItem.objects.open()
         .general_queue()
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=expiry) | Q(claimed_by=request.user))
-        .order_by("created_at")
+        .by_risk()
         .first()
     )
     if item is None:
@@ -177,11 +213,15 @@ def bulk_approve(request):
         return HttpResponseRedirect(reverse("moderation_queue:index"))
     approved, skipped = services.bulk_approve(ids, request.user)
     if approved:
-        messages.success(request, f"Approved {len(approved)} contributions with no flags.")
+        messages.success(
+            request, f"Approved {len(approved)} contributions with no words, photo or flags."
+        )
     if skipped:
         messages.warning(
             request,
-            f"{len(skipped)} were not approved: they have a flag, or someone else has decided or "
-            "claimed them. Open them one by one.",
+            f"{len(skipped)} were not approved: only contributions with no words and no photo "
+            "(a feeling, reasons and a time) can be approved together. Anything with words, a "
+            "photo or a flag must be opened and read, or someone else has decided or claimed "
+            "it. Open them one by one.",
         )
     return HttpResponseRedirect(reverse("moderation_queue:index"))

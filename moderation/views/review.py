@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from moderation import safeguarding, services
+from moderation import safeguarding, services, wellbeing
 from moderation.errors import ModerationError
 from moderation.forms import (
     ApproveForm,
@@ -25,7 +25,8 @@ from moderation.forms import (
     RedactWordsForm,
     RejectForm,
 )
-from moderation.models import AuditEntry, ModerationItem
+from moderation.highlight import highlighted
+from moderation.models import AuditEntry, ModerationItem, RiskLevel
 from moderation.permissions import can_moderate, can_safeguard, can_see, can_view_audit
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
 from places.maps import map_config
@@ -110,6 +111,18 @@ class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
         summary = contribution.moderation_summary() if contribution is not None else None
         text = contribution.moderation_text() if contribution is not None else ""
         lead = can_safeguard(user)
+        shown = wellbeing.revealed(user, item)
+        context.update(
+            hide_text=item.distressing and not shown,
+            hide_photo=not shown,
+            content_warning=item.content_warning,
+            highlighted=highlighted(text, item.highlights),
+            risk_score_percent=round(item.risk_score * 100),
+            wellbeing=wellbeing.status(user),
+            reveal_url=reverse("moderation_queue:reveal", args=[item.pk]),
+            judge_url=reverse("moderation_queue:judge", args=[item.pk]),
+            possible=item.risk_level == RiskLevel.POSSIBLE,
+        )
         context.update(
             item=item,
             summary=summary,
@@ -235,11 +248,32 @@ def approve(request, item):
     form = ApproveForm(request.POST)
     if not form.is_valid():
         return _invalid(request, item, form, approve_form=form)
-    text = form.cleaned_data["published_text"] if "published_text" in request.POST else None
+    data = form.cleaned_data
+    text = data["published_text"] if "published_text" in request.POST else None
     services.approve(
-        item.pk, request.user, published_text=text, response=form.cleaned_data["response"]
+        item.pk,
+        request.user,
+        published_text=text,
+        response=data["response"],
+        no_sign_of_harm=data["no_sign_of_harm"],
     )
-    return _after_decision(request, item, "Approved: it is public now.")
+    read = "Read: no sign of harm. " if data["no_sign_of_harm"] else ""
+    return _after_decision(request, item, f"{read}Approved: it is public now.")
+
+
+@_action
+def judge(request, item):
+    """The answer to a "possible" risk: read, no sign of harm (the other answer is escalate)."""
+    services.judge_no_harm(item.pk, request.user)
+    messages.success(request, "Recorded: read, no sign of harm. Now decide as for any item.")
+    return HttpResponseRedirect(review_url(item) + "#decide-heading")
+
+
+@_action
+def reveal(request, item):
+    """The moderator chose to see the hidden text and photo (counted for their wellbeing)."""
+    wellbeing.record_reveal(request.user, item)
+    return HttpResponseRedirect(review_url(item) + "#text")
 
 
 @_action
@@ -259,7 +293,12 @@ def escalate(request, item):
     form = EscalateForm(request.POST)
     if not form.is_valid():
         return _invalid(request, item, form, escalate_form=form)
+    missed = item.risk_level != RiskLevel.LIKELY
     services.escalate(item.pk, request.user, note=form.cleaned_data["note"])
+    if missed:
+        # The scan did not flag it: the moment to teach it, while the pattern is fresh.
+        messages.success(request, "Escalated: the safeguarding leads have been alerted.")
+        return HttpResponseRedirect(reverse("moderation_queue:teach", args=[item.pk]))
     return _after_decision(request, item, "Escalated: the safeguarding leads have been alerted.")
 
 

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -14,10 +13,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from moderation import safeguarding
+from moderation import notify, safeguarding
 from moderation.models import AuditAction, AuditEntry, SafeguardingAlert
 from moderation.permissions import can_safeguard
-from moderation.scanner import CATEGORY_LABELS
 
 from . import Forbidden403Mixin, forbid_as_403
 
@@ -46,7 +44,8 @@ class AlertsView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 def _described(alert):
-    alert.labels = [CATEGORY_LABELS.get(slug, slug) for slug in alert.categories]
+    alert.labels = notify.alert_labels(alert)
+    alert.url = notify.alert_url(alert)
     return alert
 
 
@@ -60,7 +59,7 @@ def acknowledge(request, pk):
     messages.success(request, "Acknowledged: no more reminders for this alert.")
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = reverse("moderation_safeguarding:review", args=[alert.item_id])
+        target = notify.alert_url(alert)
     return HttpResponseRedirect(target)
 
 

@@ -134,9 +134,10 @@ def test_a_lead_gets_a_live_alert_and_records_a_referral(browsing):
     alert.get_by_role("link", name="Open it").click()
     expect(lead.get_by_role("heading", name="Possible disclosure")).to_be_visible()
     text = lead.locator("[data-original]")
-    expect(text).to_be_hidden()  # hidden until the lead asks
-    expect(lead.locator("main")).not_to_contain_text("carry stuff", use_inner_text=True)
-    lead.get_by_text("Show what they sent (it may be distressing)").click()
+    expect(text).to_be_hidden()  # blurred until the lead asks
+    blurred = lead.locator("[data-blurred]").first
+    assert "blur" in blurred.evaluate("element => getComputedStyle(element).filter")
+    lead.get_by_role("button", name="Show what they sent").click()
     expect(text).to_be_visible()
     assert_accessible(lead, ".moderation-review")
     lead.get_by_label("Referred", exact=True).check()
@@ -163,7 +164,7 @@ def test_the_public_statistics_page_passes_axe(page):
     from moderation import services
 
     for pin in ScannedPinFactory.create_batch(6):
-        services.approve(pin.moderation_id, moderator)
+        services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     page.goto("/moderation-statistics/")
     expect(page.get_by_role("heading", level=1)).to_have_text("How we moderate: monthly figures")
     expect(page.locator("body")).to_contain_text("Approved and published")

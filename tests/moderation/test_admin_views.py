@@ -25,15 +25,17 @@ def review(item_id):
 
 def test_the_queue_lists_unflagged_items_with_their_flags(moderator_client):
     plain = ScannedPinFactory()
+    wordless = ScannedPinFactory(comment="")
     phone = ScannedPinFactory(comment="call 07700 900123")
     flagged = ScannedPinFactory(comment="i want to kill myself")
     html = moderator_client.get(QUEUE).content.decode()
     assert str(plain.moderation_id) in html and str(phone.moderation_id) in html
     assert str(flagged.moderation_id) not in html
     assert "personal data" in html
-    # Only items with no flag at all can be ticked for bulk approval.
-    assert f'value="{plain.moderation_id}" form="bulk-approve"' in html
-    assert f'value="{phone.moderation_id}" form="bulk-approve"' not in html
+    # Only items nobody needs to read (no words, photo or flag) can be ticked for bulk approval.
+    assert f'value="{wordless.moderation_id}" form="bulk-approve"' in html
+    for must_be_read in (plain, phone):
+        assert f'value="{must_be_read.moderation_id}" form="bulk-approve"' not in html
 
 
 def test_the_queue_filters_by_flags_type_workshop_and_age(moderator_client):
@@ -82,9 +84,13 @@ def test_distressing_text_and_photos_are_hidden_until_asked_for(lead_client):
     html = lead_client.get(
         reverse("moderation_safeguarding:review", args=[pin.moderation_id])
     ).content.decode()
+    # Blurred (a CSS filter, hidden from screen readers) under a warning naming what it is.
     text_at = html.index("i want to die")
-    assert html.rfind("<details", 0, text_at) > html.rfind("</details>", 0, text_at)
-    assert "Show the photo" in html
+    blurred_at = html.rfind('<div class="moderation-blurred" aria-hidden="true" inert', 0, text_at)
+    assert blurred_at > html.rfind("</div>", 0, text_at)
+    assert "Content warning: Self-harm and suicide, Abusive language." in html
+    assert 'class="moderation-photo moderation-blurred"' in html
+    assert "Show what they sent" in html
 
 
 def test_redacting_and_restoring_with_one_click_each(moderator_client):
@@ -107,7 +113,11 @@ def test_approving_goes_on_to_the_next_item(moderator_client):
     first, second = ScannedPinFactory(), ScannedPinFactory()
     response = moderator_client.post(
         reverse("moderation_queue:approve", args=[first.moderation_id]),
-        {"published_text": "The underpass feels unsafe.", "response": "Thanks"},
+        {
+            "published_text": "The underpass feels unsafe.",
+            "response": "Thanks",
+            "no_sign_of_harm": "1",
+        },
     )
     assert response.status_code == 302
     assert moderator_client.get(response["Location"])["Location"] == review(second.moderation_id)
@@ -121,7 +131,9 @@ def test_approving_goes_on_to_the_next_item(moderator_client):
 
 def test_a_decision_already_made_is_a_clear_409(moderator_client):
     pin = ScannedPinFactory()
-    services.approve(pin.moderation_id, make_staff("Moderators", username="amira"))
+    services.approve(
+        pin.moderation_id, make_staff("Moderators", username="amira"), no_sign_of_harm=True
+    )
     response = moderator_client.post(
         reverse("moderation_queue:reject", args=[pin.moderation_id]), {"reason": "spam"}
     )
@@ -175,7 +187,7 @@ def test_a_lead_records_a_referral_from_the_page(lead_client, lead):
 
 
 def test_bulk_approval_from_the_queue(moderator_client):
-    plain = ScannedPinFactory.create_batch(2)
+    plain = ScannedPinFactory.create_batch(2, comment="")
     phone = ScannedPinFactory(comment="call 07700 900123")
     ids = [str(p.moderation_id) for p in [*plain, phone]] + ["not-a-uuid"]
     response = moderator_client.post(
@@ -219,7 +231,12 @@ def test_the_dashboard_says_what_is_waiting(lead_client, moderator_client):
 
 def test_the_audit_shows_before_and_after_text_to_leads(lead_client, moderator):
     pin = ScannedPinFactory(comment="call 07700 900123")
-    services.approve(pin.moderation_id, moderator, published_text="call [phone number removed]")
+    services.approve(
+        pin.moderation_id,
+        moderator,
+        published_text="call [phone number removed]",
+        no_sign_of_harm=True,
+    )
     html = lead_client.get(f"/admin/moderation/audit/?item_id={pin.moderation_id}").content.decode()
     assert moderator.username in html and "call [phone number removed]" in html
 

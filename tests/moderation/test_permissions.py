@@ -86,6 +86,7 @@ def world(tmp_path):
         ("audit", reverse("moderation_audit:index"), LEADS),
         ("scan phrases", reverse("moderation_phrases:index"), LEADS),
         ("add a scan phrase", reverse("moderation_phrases:add"), LEADS),
+        ("moderators' reading today", reverse("moderation_wellbeing:index"), LEADS),
     ]
     post = [
         ("claim", reverse(f"{q}:claim", args=[item("claim")]), {}, MODERATE),
@@ -95,7 +96,12 @@ def world(tmp_path):
             {"start": 0, "end": 3, "on": "1"},
             MODERATE,
         ),
-        ("approve", reverse(f"{q}:approve", args=[item("approve")]), {}, MODERATE),
+        (
+            "approve",
+            reverse(f"{q}:approve", args=[item("approve")]),
+            {"no_sign_of_harm": "1"},
+            MODERATE,
+        ),
         ("reject", reverse(f"{q}:reject", args=[item("reject")]), {"reason": "spam"}, MODERATE),
         (
             "escalate",
@@ -104,7 +110,13 @@ def world(tmp_path):
             MODERATE,
         ),
         ("bulk approve", reverse(f"{q}:bulk_approve"), {"item": [str(item("bulk"))]}, MODERATE),
-        ("approve a flagged item", reverse(f"{q}:approve", args=[item("flagged")]), {}, set()),
+        (
+            "approve a flagged item",
+            reverse(f"{q}:approve", args=[item("flagged")]),
+            {"no_sign_of_harm": "1"},
+            set(),
+        ),
+        ("reveal", reverse(f"{q}:reveal", args=[item("claim")]), {}, MODERATE),
         ("acknowledge an alert", reverse(f"{s}:acknowledge", args=[alert.pk]), {}, LEADS),
         (
             "record a decision",

@@ -149,10 +149,20 @@ def test_scan_command_prints_one_json_object_per_line(tmp_path):
     out = io.StringIO()
     call_command("scan", str(path), stdout=out)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert [set(line) for line in lines] == [{"text", "pii", "abuse", "disclosure"}] * 3
+    keys = {"text", "pii", "abuse", "disclosure", "level", "score", "highlights"}
+    assert [set(line) for line in lines] == [keys] * 3
     assert lines[0]["pii"] == [{"kind": "phone", "start": 11, "end": 23}]
-    assert lines[1] == {"text": "the park is nice", "pii": [], "abuse": False, "disclosure": []}
-    assert lines[2]["disclosure"] == ["self-harm"]
+    assert lines[1] == {
+        "text": "the park is nice",
+        "pii": [],
+        "abuse": False,
+        "disclosure": [],
+        "level": "none",
+        "score": 0.0,
+        "highlights": [],
+    }
+    assert lines[2]["disclosure"] == ["self-harm"] and lines[2]["level"] == "likely"
+    assert lines[2]["highlights"] == [{"start": 0, "end": 21, "category": "self-harm"}]
 
 
 @pytest.mark.django_db

@@ -92,7 +92,7 @@ def test_a_failed_scan_hands_the_item_to_the_leads(monkeypatch, django_capture_o
 def test_approving_publishes_the_redacted_text_and_coarsens_the_pin(moderator):
     pin = ScannedPinFactory(comment=PHONE_TEXT)
     exact = (pin.lat, pin.lng)
-    item = services.approve(pin.moderation_id, moderator)
+    item = services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     pin.refresh_from_db()
     assert item.status == ModerationStatus.APPROVED and item.decided_by == moderator
     assert Pin.objects.published().filter(pk=pin.pk).exists()
@@ -139,7 +139,7 @@ def test_rejecting_needs_a_reason_and_is_audited(moderator):
 
 def test_a_decision_cannot_be_made_twice(moderator):
     pin = ScannedPinFactory()
-    services.approve(pin.moderation_id, moderator)
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     with pytest.raises(AlreadyDecided):
         services.reject(pin.moderation_id, make_staff("Moderators"), reason="spam")
 
@@ -149,22 +149,28 @@ def test_a_claim_keeps_other_moderators_off(moderator):
     pin = ScannedPinFactory()
     services.claim(pin.moderation_id, moderator)
     with pytest.raises(ClaimedByOther, match=moderator.username):
-        services.approve(pin.moderation_id, other)
+        services.approve(pin.moderation_id, other, no_sign_of_harm=True)
     services.release(pin.moderation_id, moderator)
-    assert services.approve(pin.moderation_id, other).status == ModerationStatus.APPROVED
+    assert (
+        services.approve(pin.moderation_id, other, no_sign_of_harm=True).status
+        == ModerationStatus.APPROVED
+    )
 
 
 def test_an_expired_claim_lapses(moderator, settings):
     settings.MODERATION_CLAIM_MINUTES = 0
     pin = ScannedPinFactory()
     services.claim(pin.moderation_id, moderator)
-    assert services.approve(pin.moderation_id, make_staff("Moderators")).status == "approved"
+    assert (
+        services.approve(pin.moderation_id, make_staff("Moderators"), no_sign_of_harm=True).status
+        == "approved"
+    )
 
 
 def test_people_without_the_permission_cannot_decide():
     pin = ScannedPinFactory()
     with pytest.raises(NotAllowed):
-        services.approve(pin.moderation_id, make_staff(EDITORS))
+        services.approve(pin.moderation_id, make_staff(EDITORS), no_sign_of_harm=True)
 
 
 def test_a_moderator_escalates_a_possible_disclosure(
@@ -184,9 +190,11 @@ def test_a_flagged_item_can_never_be_approved_until_a_lead_returns_it(moderator,
     pin = ScannedPinFactory(comment="i want to kill myself")
     item_id = pin.moderation_id
     with pytest.raises(NotAllowed, match="safeguarding lead"):
-        services.approve(item_id, moderator)
+        services.approve(item_id, moderator, no_sign_of_harm=True)
     with pytest.raises(NotAllowed):
-        services.approve(item_id, lead)  # a lead too: only a decision clears the flag
+        services.approve(
+            item_id, lead, no_sign_of_harm=True
+        )  # a lead too: only a decision clears the flag
     with pytest.raises(NotAllowed):
         services.reject(item_id, moderator, reason="other")
     # Not even the database takes it.
@@ -241,7 +249,10 @@ def test_a_lead_returns_a_false_alarm_to_the_queue(lead, moderator):
     )
     item = ModerationItem.objects.get(pk=pin.moderation_id)
     assert not item.flagged and item.status == ModerationStatus.PENDING
-    assert services.approve(item.pk, moderator).status == ModerationStatus.APPROVED
+    assert (
+        services.approve(item.pk, moderator, no_sign_of_harm=True).status
+        == ModerationStatus.APPROVED
+    )
 
 
 def test_only_leads_record_safeguarding_decisions(moderator):
@@ -253,7 +264,7 @@ def test_only_leads_record_safeguarding_decisions(moderator):
 
 
 def test_bulk_approval_takes_only_items_without_flags(moderator):
-    plain = [ScannedPinFactory() for _ in range(3)]
+    plain = [ScannedPinFactory(comment="") for _ in range(3)]
     with_phone = ScannedPinFactory(comment=PHONE_TEXT)
     flagged = ScannedPinFactory(comment="i want to die")
     ids = [p.moderation_id for p in [*plain, with_phone, flagged]]
@@ -264,7 +275,7 @@ def test_bulk_approval_takes_only_items_without_flags(moderator):
 
 def test_the_audit_is_append_only(moderator):
     pin = ScannedPinFactory()
-    services.approve(pin.moderation_id, moderator)
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     entry = AuditEntry.objects.filter(item_id=pin.moderation_id).first()
     entry.note = "changed"
     with pytest.raises(ImmutableAuditError):
@@ -280,7 +291,7 @@ def test_the_audit_is_append_only(moderator):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
 def test_the_database_refuses_to_change_the_audit(moderator):
     pin = ScannedPinFactory()
-    services.approve(pin.moderation_id, moderator)
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     entry = AuditEntry.objects.get(item_id=pin.moderation_id, action=AuditAction.APPROVED)
     for sql in (
         "UPDATE moderation_auditentry SET action = 'rejected' WHERE id = %s",
@@ -300,7 +311,7 @@ def test_the_database_refuses_to_change_the_audit(moderator):
 def test_deleting_a_contribution_leaves_an_audit_without_free_text(moderator):
     proposal = ScannedProposalFactory(why="call me on 07700 900123")
     item_id = proposal.moderation_id
-    services.approve(item_id, moderator)
+    services.approve(item_id, moderator, no_sign_of_harm=True)
     Proposal.objects.get(pk=proposal.pk).delete_for_good()
     assert not ModerationItem.objects.filter(pk=item_id).exists()
     entries = AuditEntry.objects.for_item(item_id)
@@ -321,7 +332,7 @@ def test_deleting_a_contribution_leaves_an_audit_without_free_text(moderator):
 
 def test_the_audit_keeps_the_name_of_a_deleted_staff_account(moderator):
     pin = ScannedPinFactory()
-    services.approve(pin.moderation_id, moderator)
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
     username = moderator.username
     moderator.delete()  # the database lets only this change through (actor set to NULL)
     entry = AuditEntry.objects.get(item_id=pin.moderation_id, action=AuditAction.APPROVED)

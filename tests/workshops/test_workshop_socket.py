@@ -148,7 +148,12 @@ def test_a_comment_reaches_the_screen_only_once_approved_and_status_changes_foll
     def add_and_approve():
         Client().post(f"/workshop/{workshop.code}/", pin_form())
         pin = Pin.objects.get()
-        approve(pin.moderation_id, moderator, published_text="Dark by the [place].")
+        approve(
+            pin.moderation_id,
+            moderator,
+            published_text="Dark by the [place].",
+            no_sign_of_harm=True,
+        )
         set_status(workshop, WorkshopStatus.PAUSED)
 
     async def scenario():

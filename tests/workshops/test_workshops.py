@@ -212,7 +212,12 @@ def test_the_live_screen_shows_feeling_and_reasons_and_a_comment_only_once_appro
     # The centre of the pin's ~200 m cell, never the spot itself.
     assert (shown["lat"], shown["lng"]) == cell_centre(pin.h3_r9)
     assert (shown["lat"], shown["lng"]) != (pin.lat, pin.lng)
-    approve(pin.moderation_id, make_staff(MODERATORS), published_text="The underpass by [place].")
+    approve(
+        pin.moderation_id,
+        make_staff(MODERATORS),
+        published_text="The underpass by [place].",
+        no_sign_of_harm=True,
+    )
     assert snapshot(workshop)["pins"][0]["comment"] == "The underpass by [place]."
     figures = counts(workshop)
     assert figures["participants"] == 1 and figures["feelings"] == {"safe": 0, "unsafe": 1}

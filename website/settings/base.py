@@ -357,3 +357,27 @@ SCAN_HIGHLIGHT_WORDS = 6  # at most this many words the model weighed are highli
 # Dotted path to a callable returning (labels, text) pairs of staff-written examples for training
 # (a database table, later); empty for none.
 SCAN_STAFF_EXAMPLES = ""
+# Safeguarding triage (issue 13, moderation/due.py, moderation/delivery.py, moderation/wellbeing.py).
+# Every open contribution is due for a decision this many hours after it arrived (workshop pins
+# sooner: the group is still in the room); overdue ones raise one backlog alert to the leads.
+MODERATION_DUE_HOURS = int(env("MODERATION_DUE_HOURS", "24"))
+MODERATION_WORKSHOP_DUE_HOURS = int(env("MODERATION_WORKSHOP_DUE_HOURS", "2"))
+# An item still unscanned this long after it arrived (its process died after the commit) is
+# scanned by the every-minute job, or escalated unread if scanning fails.
+MODERATION_SCAN_GRACE_SECONDS = 60
+# A failed alert email is tried again after this long (by the every-minute job).
+SAFEGUARDING_EMAIL_RETRY_MINUTES = 1
+# Distressing items a moderator reads in a day before the admin offers them a break.
+MODERATION_BREAK_AFTER = int(env("MODERATION_BREAK_AFTER", "10"))
+# Alert delivery runs after the commit as a django-tasks task on its own backend alias, so
+# Wagtail's own tasks keep the default. "database" (production) queues it in django-tasks-db's
+# table for `manage.py db_worker --backend moderation`; otherwise it runs at once after the commit.
+INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "moderation": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if env("MODERATION_TASKS", "immediate") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    },
+}

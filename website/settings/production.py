@@ -40,3 +40,7 @@ STORAGES = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@saferplaces.bristol.example")
+
+# Alert delivery never runs inside a contributor's request: it is queued in the database and
+# sent by `manage.py db_worker --backend moderation` (see website/settings/base.py).
+TASKS["moderation"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405

@@ -1,5 +1,7 @@
-"""`manage.py send_safeguarding_alerts`: sends again every safeguarding alert that no lead has
-acknowledged within SAFEGUARDING_REALERT_MINUTES. Run it every minute (cron:
+"""`manage.py send_safeguarding_alerts`: the every-minute job (moderation/due.py). Scans items
+whose scan never ran, raises a backlog alert for overdue items, delivers every alert never sent
+or whose email failed, and sends again every alert that no lead has acknowledged within
+SAFEGUARDING_REALERT_MINUTES. Run it every minute (cron:
 `* * * * * .venv/bin/python manage.py send_safeguarding_alerts`), or keep it running with
 `--every 60` (e.g. as a systemd service next to the web workers)."""
 
@@ -8,11 +10,11 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from moderation.safeguarding import resend_unacknowledged_alerts
+from moderation.due import every_minute
 
 
 class Command(BaseCommand):
-    help = "Re-send unacknowledged safeguarding alerts (run every minute)."
+    help = "Late scans, the backlog alert and (re-)sending safeguarding alerts (every minute)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,9 +23,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, every, **options):
         while True:
-            sent = resend_unacknowledged_alerts()
-            if sent or not every:
-                self.stdout.write(f"Safeguarding alerts sent again: {sent}")
+            done = every_minute()
+            if any(done.values()) or not every:
+                self.stdout.write(
+                    f"Safeguarding alerts sent again: {done['sent']}; late scans: "
+                    f"{done['scanned']}; backlog alerts: {done['backlog']}"
+                )
             if not every:
                 return
             close_old_connections()

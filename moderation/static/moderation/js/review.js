@@ -20,6 +20,8 @@ function focus(selector) {
 
 function revealAll() {
   document.querySelectorAll("details[data-reveal]").forEach((details) => { details.open = true; });
+  // Blurred text and photos are shown by the server, which counts what each moderator reads.
+  submit("[data-reveal-form]");
 }
 
 const shortcuts = {
