@@ -6,11 +6,11 @@ import pytest
 from playwright.sync_api import expect
 
 from moderation.models import ModerationItem, RiskLevel, StaffExample
+from staff.roles import MODERATORS
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
 from tests.moderation.factories import ScannedPinFactory, restore_moderation_groups
 from tests.participation.factories import ensure_reference_data
-from website.staff_groups import MODERATORS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

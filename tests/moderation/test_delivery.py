@@ -14,9 +14,9 @@ from django.utils import timezone
 from moderation import due
 from moderation.models import SafeguardingAlert
 from moderation.services import scan_item
+from staff.roles import SAFEGUARDING_LEADS
 from tests.auth import make_staff
 from tests.participation.factories import PinFactory
-from website.staff_groups import SAFEGUARDING_LEADS
 
 
 def make_lead():
@@ -32,11 +32,11 @@ DISCLOSURE = '{"feeling": "unsafe", "place": "easton", "comment": "he said hed s
 @pytest.fixture
 def reference_data(transactional_db):
     """The gazetteer and the staff groups, back after a transactional test's flush."""
-    from tests.moderation.factories import restore_moderation_groups
+    from staff.sync import sync_roles
     from tests.participation.factories import ensure_reference_data
 
     ensure_reference_data()
-    restore_moderation_groups()
+    sync_roles()
 
 
 def submit(client):

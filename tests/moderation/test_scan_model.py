@@ -232,7 +232,8 @@ def test_highlighted_words_are_words_of_the_text(ready_model, text):
 
 def test_scan_keeps_its_shape_and_adds_the_assessment(ready_model, settings):
     result = scan("text me on 07700 900123 the park is nice")
-    assert set(result.as_dict()) == {"pii", "abuse", "disclosure"}
+    stored = {"pii", "abuse", "disclosure", "level", "score", "highlights"}
+    assert set(result.as_dict()) == stored
     assert result.as_dict()["pii"] == [{"kind": "phone", "start": 11, "end": 23}]
     details = result.details()
     assert set(details) >= {"pii", "abuse", "disclosure", "level", "score", "scores", "highlights"}

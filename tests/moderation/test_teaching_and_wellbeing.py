@@ -8,9 +8,9 @@ from django.urls import reverse
 from moderation import teaching, wellbeing
 from moderation.errors import ModerationError
 from moderation.models import Reveal, ScanPhrase, StaffExample
+from staff.roles import MODERATORS
 from tests.auth import make_staff, sign_in
 from tests.moderation.factories import ScannedPinFactory
-from website.staff_groups import MODERATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -30,19 +30,24 @@ def possible(comment="my mum has been weird since her new boyfriend moved in", *
 def test_the_scan_reports_a_phrase_hit_as_likely_with_the_words_that_raised_it():
     result = scan("the park is ok. he said hed stab me if i tell anyone")
     assert (result.level, result.score) == ("likely", 1.0)
-    (highlight,) = result.highlights
-    assert highlight["category"] == "weapons-violence"
     text = "the park is ok. he said hed stab me if i tell anyone"
-    assert text[highlight["start"] : highlight["end"]] == "he said hed stab me if i tell anyone"
+    raised = [text[h["start"] : h["end"]] for h in result.highlights]
+    assert any("stab" in words for words in raised)
+    assert not any("park" in words for words in raised)
+    stab = next(h for h in result.highlights if "stab" in text[h["start"] : h["end"]])
+    assert stab["category"] == "weapons-violence"
     assert scan("the park is ok").as_dict()["level"] == "none"
 
 
-def test_a_scanned_item_stores_its_level_score_and_highlights():
-    item = ScannedPinFactory(comment="i want to kill myself").moderation
+def test_a_scanned_item_stores_its_level_score_and_highlights(settings):
+    pin = ScannedPinFactory(comment="i want to kill myself")
+    item = pin.moderation
     assert (item.risk_level, item.risk_score, item.flagged) == ("likely", 1.0, True)
-    assert item.highlights == [{"start": 0, "end": 21, "category": "self-harm"}]
+    assert item.highlights and {h["category"] for h in item.highlights} == {"self-harm"}
+    assert "kill myself" in [pin.comment[h["start"] : h["end"]] for h in item.highlights]
     plain = ScannedPinFactory().moderation
-    assert (plain.risk_level, plain.risk_score, plain.highlights) == ("none", 0.0, [])
+    assert (plain.risk_level, plain.highlights) == ("none", [])
+    assert plain.risk_score < settings.SCAN_POSSIBLE_THRESHOLD
 
 
 def test_a_possible_level_from_the_scan_stays_in_the_queue_unflagged(monkeypatch):
