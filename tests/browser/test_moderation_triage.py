@@ -7,9 +7,10 @@ from playwright.sync_api import expect
 
 from moderation.models import ModerationItem, RiskLevel, StaffExample
 from staff.roles import MODERATORS
+from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
-from tests.moderation.factories import ScannedPinFactory, restore_moderation_groups
+from tests.moderation.factories import ScannedPinFactory
 from tests.participation.factories import ensure_reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,7 +23,7 @@ RAISED = "calmer than mine"
 @pytest.fixture(autouse=True)
 def reference_data(asgi_server):
     ensure_reference_data()
-    restore_moderation_groups()
+    sync_roles()
 
 
 def possible_item():
