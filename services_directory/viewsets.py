@@ -8,7 +8,6 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,6 +20,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from places.models import NamedPlace
+from staff.admin import PermissionMenuItem
 
 from .admin_forms import DayCheckboxes, ServiceAdminForm
 from .models import (
@@ -239,11 +239,6 @@ class NamedPlaceViewSet(SnippetViewSet):
     list_per_page = 100
 
 
-class NeedsReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("services_directory.change_service")
-
-
 class DirectoryGroup(SnippetViewSetGroup):
     menu_label = "Directory"
     menu_icon = "list-ul"
@@ -260,12 +255,13 @@ class DirectoryGroup(SnippetViewSetGroup):
 
     def get_submenu_items(self):
         items = super().get_submenu_items()
-        review = NeedsReviewMenuItem(
+        review = PermissionMenuItem(
             "Needs review",
             reverse("wagtailsnippets_services_directory_service:list")
             + "?review=due&ordering=assured_date",
             name="directory-needs-review",
             icon_name="time",
             order=1,
+            permission="services_directory.change_service",
         )
         return [items[0], review, *items[1:]]
