@@ -153,7 +153,21 @@ SERVICE_PANELS = TabbedInterface(
 )
 
 
-class ServiceViewSet(SnippetViewSet):
+class DirectoryViewSet(SnippetViewSet):
+    """The directory's admin lists: searched in the database, not a search index, and each list
+    loads the records its columns name in the same query."""
+
+    search_backend_name = None
+    list_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        # None: Wagtail's own queryset, for lists that show nothing related.
+        if self.list_related:
+            return self.model._default_manager.select_related(*self.list_related)
+        return None
+
+
+class ServiceViewSet(DirectoryViewSet):
     model = Service
     icon = "list-ul"
     menu_label = "Services and places"
@@ -168,74 +182,64 @@ class ServiceViewSet(SnippetViewSet):
     list_export = ["id", "name", "kind", "organization", "status", "assured_date", "next_review"]
     filterset_class = ServiceFilterSet
     search_fields = ["name", "description", "organization__name"]
-    search_backend_name = None
+    list_related = ("organization",)
     ordering = ["name"]
     inspect_view_enabled = True
     edit_handler = SERVICE_PANELS
 
-    def get_queryset(self, request):
-        return Service.objects.select_related("organization")
 
-
-class FeedbackViewSet(SnippetViewSet):
+class FeedbackViewSet(DirectoryViewSet):
     model = ListingFeedback
     icon = "warning"
     menu_label = "Reports from the public"
     list_display = ["service", "kind", "status", DateColumn("created_at", label="Received")]
     list_filter = ["status", "kind"]
     search_fields = ["service__name", "comment"]
-    search_backend_name = None
+    list_related = ("service",)
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return ListingFeedback.objects.select_related("service")
 
-
-class OrganizationViewSet(SnippetViewSet):
+class OrganizationViewSet(DirectoryViewSet):
     model = Organization
     icon = "group"
     menu_label = "Organisations"
     list_display = ["name", "website", "charity_number"]
     search_fields = ["name", "description"]
-    search_backend_name = None
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(DirectoryViewSet):
     model = Location
     icon = "site"
     menu_label = "Locations"
     list_display = ["name", "location_type", "place", "confidential"]
     list_filter = ["confidential", "location_type"]
     search_fields = ["name", "description", "addresses__address_1", "addresses__postal_code"]
-    search_backend_name = None
 
 
-class TaxonomyTermViewSet(SnippetViewSet):
+class TaxonomyTermViewSet(DirectoryViewSet):
     model = TaxonomyTerm
     icon = "tag"
     menu_label = "Needs and audiences"
     list_display = ["name", "taxonomy", "slug", "synonyms"]
     list_filter = ["taxonomy"]
     search_fields = ["name", "synonyms", "slug"]
-    search_backend_name = None
 
 
-class TaxonomyViewSet(SnippetViewSet):
+class TaxonomyViewSet(DirectoryViewSet):
     model = Taxonomy
     icon = "folder-open-inverse"
     menu_label = "Vocabularies"
     list_display = ["name", "slug", "version"]
 
 
-class NamedPlaceViewSet(SnippetViewSet):
+class NamedPlaceViewSet(DirectoryViewSet):
     model = NamedPlace
     icon = "thumbtack"
     menu_label = "Named places (gazetteer)"
     list_display = ["name", "kind", "area", "active"]
     list_filter = ["kind", "area", "active"]
     search_fields = ["name", "aliases", "area"]
-    search_backend_name = None
     list_per_page = 100
 
 

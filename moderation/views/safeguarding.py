@@ -6,26 +6,22 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation import notify, safeguarding
 from moderation.models import AuditAction, AuditEntry, SafeguardingAlert
 from moderation.permissions import SAFEGUARD, VIEW_AUDIT
 from staff.admin import PermissionRequiredMixin, permission_required
 
+from . import LeadsPage
 
-class AlertsView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    permission_required = SAFEGUARD
+
+class AlertsView(LeadsPage):
     template_name = "moderation/admin/alerts.html"
     page_title = "Safeguarding alerts"
     header_icon = "warning"
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
