@@ -3,6 +3,7 @@
 Every submission goes through the same forms (participation.forms) and services as the pages.
 Errors follow the contract: `{"errors": [{"field", "message"}]}`."""
 
+from typing import Annotated
 from uuid import UUID
 
 from django.db import OperationalError
@@ -33,6 +34,10 @@ router = Router(tags=["Have your say"])
 
 BUSY_MESSAGE = "We are very busy: nothing was saved yet. Try again in a few seconds."
 IDEMPOTENCY_HELP = "A new UUID for each submission; send the same one again to retry safely."
+# The header every submission takes.
+IdempotencyKey = Annotated[
+    str | None, Header(alias="Idempotency-Key", description=IDEMPOTENCY_HELP)
+]
 
 
 class FieldError(Schema):
@@ -124,9 +129,7 @@ def add_pin(
     request,
     response: HttpResponse,
     payload: PinIn,
-    idempotency_key: str | None = Header(
-        None, alias="Idempotency-Key", description=IDEMPOTENCY_HELP
-    ),
+    idempotency_key: IdempotencyKey = None,
 ):
     form = PinForm(data=payload.dict(exclude_none=True))
     return _submit(request, response, form, idempotency_key, submit_pin)
@@ -213,9 +216,7 @@ def add_proposal(
     request,
     response: HttpResponse,
     payload: ProposalIn,
-    idempotency_key: str | None = Header(
-        None, alias="Idempotency-Key", description=IDEMPOTENCY_HELP
-    ),
+    idempotency_key: IdempotencyKey = None,
 ):
     form = ProposalForm(data=payload.dict())
     return _submit(request, response, form, idempotency_key, submit_proposal)

@@ -11,6 +11,8 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -66,6 +68,19 @@ def sign_in(client, user):
     session[LAST_SEEN_SESSION_KEY] = time.time()
     session.save()
     return client
+
+
+# Wagtail's answer to a member of staff without the permission (wagtail.admin.auth).
+REFUSED_MESSAGE = "Sorry, you do not have permission to access this area."
+
+
+def refused(response) -> bool:
+    """Whether this is Wagtail's refusal: back to the dashboard, with its message."""
+    return (
+        response.status_code == 302
+        and response["Location"] == reverse("wagtailadmin_home")
+        and REFUSED_MESSAGE in [str(m.message).strip() for m in get_messages(response.wsgi_request)]
+    )
 
 
 def websocket_headers(client, origin: str = "http://testserver") -> list[tuple[bytes, bytes]]:

@@ -95,7 +95,7 @@ class NewRoundView(ObjectFormAdminPage):
     """A repeat of the same area and question, months later: the exercise's next round."""
 
     model = Exercise
-    permission_required = "add"
+    permission_required = "workshops.add_exercise"
     template_name = "workshops/admin/exercise_new_round.html"
     header_icon = "repeat"
     form_class = NewRoundForm
@@ -117,6 +117,7 @@ class NewRoundView(ObjectFormAdminPage):
 
 class CompareRoundsView(ObjectAdminPage):
     model = Exercise
+    permission_required = "workshops.view_exercise"
     template_name = "workshops/admin/exercise_compare.html"
     header_icon = "table"
 

@@ -39,6 +39,9 @@ from .services.workshops import (
     set_status,
 )
 
+# Pausing, closing and copying in paper pins change the workshop; the live screen only reads it.
+CHANGE_WORKSHOP = "workshops.change_workshop"
+
 ACTIONS = {
     "pause": WorkshopStatus.PAUSED,
     "resume": WorkshopStatus.OPEN,
@@ -113,6 +116,7 @@ class WorkshopIndexView(generic.IndexView):
 
 class LiveScreenView(ObjectAdminPage):
     model = Workshop
+    permission_required = "workshops.view_workshop"
     template_name = "workshops/admin/workshop_live.html"
     header_icon = "view"
 
@@ -133,7 +137,7 @@ class LiveScreenView(ObjectAdminPage):
             workshop=workshop,
             join_url=join_url(self.request, workshop),
             live=live_snapshot(workshop),
-            can_change=self.user_has_permission("change"),
+            can_change=self.user_has_permission(CHANGE_WORKSHOP),
             map_config=area_map_config(workshop),
             **kwargs,
         )
@@ -141,6 +145,7 @@ class LiveScreenView(ObjectAdminPage):
 
 class QRCodeView(ObjectAdminPage):
     model = Workshop
+    permission_required = "workshops.view_workshop"
 
     def get(self, request, *args, **kwargs):
         image = qrcode.make(
@@ -158,7 +163,7 @@ class StatusView(ObjectAdminPage):
     """Pause, resume or close (POST `action`), then back to the live screen."""
 
     model = Workshop
-    permission_required = "change"
+    permission_required = CHANGE_WORKSHOP
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -215,7 +220,7 @@ class PaperPinForm(PinForm):
 
 class PaperEntryView(ObjectFormAdminPage):
     model = Workshop
-    permission_required = "change"
+    permission_required = CHANGE_WORKSHOP
     template_name = "workshops/admin/workshop_paper.html"
     header_icon = "edit"
     form_class = PaperPinForm

@@ -27,11 +27,10 @@ from moderation.forms import (
 )
 from moderation.highlight import highlighted
 from moderation.models import AuditEntry, ModerationItem, RiskLevel
-from moderation.permissions import can_moderate, can_safeguard, can_see, can_view_audit
+from moderation.permissions import MODERATE, SAFEGUARD, can_safeguard, can_see, can_view_audit
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
 from places.maps import map_config
-
-from . import Forbidden403Mixin, forbid_as_403
+from staff.admin import PermissionRequiredMixin, permission_required
 
 SHORTCUTS = [
     ("c", "Claim or release"),
@@ -82,7 +81,9 @@ def segments(text: str, item: ModerationItem) -> list[dict]:
     return out
 
 
-class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    # Flagged items are for leads only: item_or_404 checks each item (can_see).
+    any_permission_required = (MODERATE, SAFEGUARD)
     template_name = "moderation/admin/review.html"
     header_icon = "doc-full"
 
@@ -174,7 +175,7 @@ def _action(handler):
     """A POST on one item: permission checked, moderation errors shown on the item's page with
     their status (403, 409), invalid forms with 400."""
 
-    @forbid_as_403
+    @permission_required(MODERATE, SAFEGUARD)
     @require_POST
     def view(request, pk):
         item = item_or_404(request, pk)
@@ -302,10 +303,9 @@ def escalate(request, item):
     return _after_decision(request, item, "Escalated: the safeguarding leads have been alerted.")
 
 
+@permission_required(SAFEGUARD)
 @_action
 def decide(request, item):
-    if not can_safeguard(request.user):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, item, form, decision_form=form)
@@ -319,12 +319,10 @@ def decide(request, item):
     return HttpResponseRedirect(reverse("moderation_safeguarding:index"))
 
 
-@forbid_as_403
+@permission_required(MODERATE, SAFEGUARD)
 def photo(request, pk):
     """The contribution's private photo, to moderators of this item only, never cached."""
     item = item_or_404(request, pk)
-    if not can_moderate(request.user) and not can_safeguard(request.user):
-        raise PermissionDenied
     contribution = item.contribution
     path = contribution.moderation_photo_path() if contribution is not None else None
     if not path or not Path(path).is_file():
