@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from .permissions import can_coordinate
-from .views import assessments, reports
+from .views import assessments, profile, reports
 
 
 class CoordinatorMenuItem(MenuItem):
@@ -68,9 +68,23 @@ class AssessmentsViewSet(CoordinatorViewSet):
         ]
 
 
+class ProfileViewSet(CoordinatorViewSet):
+    name = "concerns_profile"
+    url_prefix = "places-of-concern/profile"
+    icon = "doc-full"
+    menu_label = "Problem profile"
+
+    def get_urlpatterns(self):
+        return [
+            path("", profile.ProfileView.as_view(), name="index"),
+            path("problem-profile.csv", profile.export_csv, name="csv"),
+            path("problem-profile.geojson", profile.export_geojson, name="geojson"),
+        ]
+
+
 class ConcernsGroup(ViewSetGroup):
     menu_label = "Places of concern"
     menu_icon = "warning"
     menu_name = "places-of-concern"
     menu_order = 160
-    items = (ReportsViewSet, AssessmentsViewSet)
+    items = (ReportsViewSet, AssessmentsViewSet, ProfileViewSet)

@@ -1,6 +1,6 @@
 """Places of concern in real Chromium: a parent reports a place without JavaScript (from "Get help
 now", the form, its confirmation); a coordinator, already on the queue, receives it live, opens it,
-opens an assessment from it, adds two actions to the safety plan and prints it. axe-core clean on
+opens an assessment from it, adds two actions to the safety plan, prints it, and finds the place in the problem profile. axe-core clean on
 every page visited."""
 
 import pytest
@@ -115,4 +115,9 @@ def test_a_parent_reports_a_place_and_a_coordinator_opens_an_assessment(browsing
     expect(coordinator.locator("[data-plan-action]")).to_have_count(2)
     expect(coordinator.get_by_role("link", name="Back to the assessment")).to_be_hidden()
     coordinator.emulate_media(media="screen")
+    assert_accessible(coordinator)
+
+    coordinator.goto("/admin/places-of-concern/profile/")
+    expect(coordinator.locator("[data-profile-table] tbody tr")).to_contain_text("Broadmead")
+    expect(coordinator.locator("#profile-map .leaflet-interactive")).to_have_count(1)
     assert_accessible(coordinator)

@@ -62,6 +62,9 @@ def views(report, assessment):
             },
         ),
         ("print", "get", reverse("concerns_assessments:print", kwargs=a), None),
+        ("problem profile", "get", reverse("concerns_profile:index"), None),
+        ("profile CSV", "get", reverse("concerns_profile:csv"), None),
+        ("profile GeoJSON", "get", reverse("concerns_profile:geojson"), None),
     ]
 
 
