@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from .permissions import can_coordinate
-from .views import assessments, profile, reports
+from .views import assessments, audit, profile, reports
 
 
 class CoordinatorMenuItem(MenuItem):
@@ -82,9 +82,19 @@ class ProfileViewSet(CoordinatorViewSet):
         ]
 
 
+class AuditViewSet(CoordinatorViewSet):
+    name = "concerns_audit"
+    url_prefix = "places-of-concern/audit"
+    icon = "history"
+    menu_label = "Places of concern audit"
+
+    def get_urlpatterns(self):
+        return self.index_patterns(audit.AuditIndexView)
+
+
 class ConcernsGroup(ViewSetGroup):
     menu_label = "Places of concern"
     menu_icon = "warning"
     menu_name = "places-of-concern"
     menu_order = 160
-    items = (ReportsViewSet, AssessmentsViewSet, ProfileViewSet)
+    items = (ReportsViewSet, AssessmentsViewSet, ProfileViewSet, AuditViewSet)

@@ -158,3 +158,11 @@ def test_an_unknown_report_or_assessment_is_404(coordinator_client):
         coordinator_client.get(reverse("concerns_assessments:detail", args=[999])).status_code
         == 404
     )
+
+
+def test_the_audit_lists_who_opened_what(coordinator, coordinator_client):
+    report = ConcernReportFactory(what_seen="CANARY-AUDIT words")
+    coordinator_client.get(reverse("concerns_reports:report", args=[report.pk]))
+    html = coordinator_client.get(reverse("concerns_audit:index")).content.decode()
+    assert "Report opened" in html and coordinator.username in html and str(report.pk) in html
+    assert "CANARY-AUDIT" not in html

@@ -65,6 +65,8 @@ def views(report, assessment):
         ("problem profile", "get", reverse("concerns_profile:index"), None),
         ("profile CSV", "get", reverse("concerns_profile:csv"), None),
         ("profile GeoJSON", "get", reverse("concerns_profile:geojson"), None),
+        ("audit", "get", reverse("concerns_audit:index"), None),
+        ("audit results", "get", reverse("concerns_audit:index_results"), None),
     ]
 
 

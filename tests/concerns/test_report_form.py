@@ -193,3 +193,24 @@ def test_a_flood_from_one_address_gets_429_with_retry_after(settings):
 
 def test_only_get_and_post():
     assert Client().put(URL).status_code == 405
+
+
+def test_no_word_of_a_report_reaches_the_logs(caplog, settings):
+    import logging
+
+    settings.CONCERNS_RATE_LIMITS = {"report-address": (1, 600)}
+    caplog.set_level(logging.DEBUG)
+    words = {
+        "what_seen": "CANARY-LOG-SEEN boys at the back door",
+        "location_text": "CANARY-LOG-WHERE",
+        "when_text": "CANARY-LOG-WHEN",
+        "reporter_name": "CANARY-LOG-NAME",
+        "email": "canary-log@example.org",
+    }
+    client = Client()
+    send(client, **words)  # stored
+    send(client, **words, place_type="castle")  # refused: bad answer
+    send(client, **{**words, "what_seen": "CANARY-LOG-SEEN again"})  # refused: rate limit
+    send(client, **words, **{HONEYPOT_FIELD: "x"})  # refused: bot check
+    assert "canary-log" not in caplog.text.lower()
+    assert ConcernReport.objects.count() == 1
