@@ -128,3 +128,22 @@ MATRIX: dict[str, Role] = {
         )
     ),
 }
+
+
+# Contextual safeguarding coordinators (issue 17): the reports about places and the location
+# assessments, theirs alone. No other role holds a concerns permission: reports are never seen by
+# moderators, safeguarding leads or analysts (tests/concerns/test_permission_matrix.py).
+CONTEXT_COORDINATORS = "Contextual safeguarding coordinators"
+ALL_GROUPS.append(CONTEXT_COORDINATORS)
+MATRIX[CONTEXT_COORDINATORS] = Role(
+    permissions=frozenset(
+        {
+            ACCESS_ADMIN,
+            *model_permissions("concerns", "concernreport", ("change", "view")),
+            *model_permissions("concerns", "locationassessment"),
+            *model_permissions("concerns", "safetyaction"),
+            "concerns.export_problem_profile",
+            "concerns.view_concernaudit",
+        }
+    )
+)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("", include("mapping.urls")),
     path("", include("moderation.urls")),
+    path("", include("concerns.urls")),
     # After every app's API (/api/oruk/ comes with services_directory): the rest of /api/ is a
     # JSON 404, never the site's HTML page.
     re_path(r"^api(?:/|$)", api_errors.not_found),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "workshops",
     "mapping",
     "efh",
+    "concerns",
     # Demo content for development and tests; production settings take it out.
     "demo",
     "wagtail.contrib.settings",
@@ -381,3 +382,29 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     },
 }
+
+# Places of concern (concerns/, issue 17): context referrals from professionals and parents.
+# Reports per client address: (reports allowed, window in seconds). Generous enough for a team
+# in one office reporting after a meeting; a flood gets 429.
+CONCERNS_RATE_LIMITS = {"report-address": (10, 60 * 60)}
+# Part of the rate-limit cache key; tests set a fresh one so their counts start at zero.
+CONCERNS_RATE_LIMIT_NAMESPACE = ""
+# Retention (manage.py purge_concerns, daily): a report never linked to an assessment is deleted
+# this many days after it arrived; a closed assessment's reports lose their text (the plan stays)
+# this many days after it closed.
+CONCERNS_UNLINKED_REPORT_DAYS = 365
+CONCERNS_CLOSED_ASSESSMENT_TEXT_DAYS = 180
+# Where a child at risk now goes, shown before the form and on its confirmation.
+CONCERNS_URGENT_CONTACTS = [
+    {"name": "Police, in an emergency", "phone": "999", "hours": "any time"},
+    {
+        "name": "First Response (Bristol City Council children's social care)",
+        "phone": "0117 903 6444",
+        "hours": "Monday to Friday 8.30am to 5pm",
+    },
+    {
+        "name": "Emergency Duty Team (out of hours)",
+        "phone": "01454 615 165",
+        "hours": "evenings, weekends and bank holidays",
+    },
+]
