@@ -1,7 +1,9 @@
 """Workshops in the Wagtail admin: open one (a join code and a QR code), its live screen, pause,
 resume and close it, and enter pins from the group's paper map.
 
-Editors and Moderators run workshops. The live screen is fed over /ws/workshop/<code>/ (see
+Editors, Moderators and Workshop facilitators set workshops up; only Moderators and Workshop
+facilitators run them (the "run" permission: live screen, pause and close, paper entry), since the
+live screen shows pins before moderation. The live screen is fed over /ws/workshop/<code>/ (see
 workshops.consumers); its buttons are plain forms, so they work without JavaScript too."""
 
 import uuid
@@ -81,7 +83,9 @@ class WorkshopCreateView(generic.CreateView):
         return workshop
 
     def get_success_url(self):
-        return reverse("workshops:live", args=[self.object.pk])
+        if self.permission_policy.user_has_permission(self.request.user, "run"):
+            return reverse("workshops:live", args=[self.object.pk])
+        return reverse(self.index_url_name)
 
     def get_success_message(self, instance):
         return f"Workshop open: the join code is {instance.display_code}."
@@ -94,6 +98,8 @@ class CodeColumn(Column):
 
 class WorkshopIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
+        if not self.permission_policy.user_has_permission(self.request.user, "run"):
+            return super().get_list_more_buttons(instance)
         return [
             Button(
                 "Live screen",
@@ -113,6 +119,8 @@ class WorkshopIndexView(generic.IndexView):
 
 class LiveScreenView(ObjectAdminPage):
     model = Workshop
+    # It shows the workshop's pins before moderation.
+    permission_required = "run"
     template_name = "workshops/admin/workshop_live.html"
     header_icon = "view"
 
@@ -158,7 +166,7 @@ class StatusView(ObjectAdminPage):
     """Pause, resume or close (POST `action`), then back to the live screen."""
 
     model = Workshop
-    permission_required = "change"
+    permission_required = "run"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -215,7 +223,7 @@ class PaperPinForm(PinForm):
 
 class PaperEntryView(ObjectFormAdminPage):
     model = Workshop
-    permission_required = "change"
+    permission_required = "run"
     template_name = "workshops/admin/workshop_paper.html"
     header_icon = "edit"
     form_class = PaperPinForm
