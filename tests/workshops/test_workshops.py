@@ -324,3 +324,24 @@ def test_paper_entries_are_idempotent_in_the_service():
     first = enter_paper_pin(workshop, form.submission(), idempotency_key=key)
     again = enter_paper_pin(workshop, form.submission(), idempotency_key=key)
     assert first.created and not again.created and first.id == again.id
+
+
+def test_guessing_join_codes_is_stopped_from_one_address_but_a_class_is_not(client, settings):
+    allowed, window = settings.PARTICIPATION_RATE_LIMITS["workshop-code-address"]
+    workshop = WorkshopFactory()
+    # A class on one address opens its own workshop many more times than the guess allowance.
+    for _ in range(allowed + 5):
+        assert client.get(f"/workshop/{workshop.code}/").status_code == 200
+    for attempt in range(allowed):
+        guess = f"ZZZZ{attempt:02d}"
+        assert client.get("/workshop/", {"code": guess}).status_code == 404
+    for url, data in (("/workshop/", {"code": "ZZZZZZ"}), ("/workshop/YYYYYY/", None)):
+        response = client.get(url, data)
+        assert response.status_code == 429
+        assert response["Retry-After"] == str(window)
+        assert "Too many workshop codes" in response.content.decode()
+    # Once the allowance is used up, even the right code waits: a guesser cannot tell.
+    assert client.get(f"/workshop/{workshop.code}/").status_code == 429
+    # Another address is not affected.
+    other = client.get(f"/workshop/{workshop.code}/", REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200

@@ -212,6 +212,8 @@ PARTICIPATION_RATE_LIMITS = {
     "support-address": (600, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
     "receipt-address": (30, 10 * 60),
+    # Guessing workshop join codes: wrong codes only count (a class shares one address).
+    "workshop-code-address": (20, 10 * 60),
 }
 # Part of every rate-limit cache key; tests set a fresh one so their counts start at zero.
 PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
