@@ -21,6 +21,8 @@ MESSAGES = {
     "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
     "receipt": "Too many codes were tried from here in the last few minutes. Please wait ten "
     "minutes and try again.",
+    "listing-report": "Many reports were sent from here in the last hour. Thank you! Please wait "
+    "a while before sending more.",
     "workshop-code": "Too many workshop codes that do not exist were tried from here. Please "
     "wait ten minutes, or ask the person running the workshop for the code.",
 }

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from moderation.scanner import find_pii, redact
+from participation import limits
 from staff.roles import DIRECTORY_MANAGERS
 
 from .models import FeedbackStatus, ListingFeedback, Service
@@ -16,12 +18,20 @@ from .models import FeedbackStatus, ListingFeedback, Service
 logger = logging.getLogger(__name__)
 
 
-def report_problem(service: Service, *, kind: str, comment: str = "") -> ListingFeedback:
+def report_problem(
+    service: Service, *, kind: str, comment: str = "", address: str | None = None
+) -> ListingFeedback:
     """A member of the public reports a listing as out of date, closed or wrong. It reaches the
-    Directory managers (admin list, needs-review list, email), and is never published."""
+    Directory managers (admin list, needs-review list, email), and is never published. Counted
+    against the client `address` (raises limits.RateLimited beyond PARTICIPATION_RATE_LIMITS
+    "listing-report-address"). The comment is stored with the personal data the scan finds
+    (phone numbers, emails, postcodes, names...) replaced by labels: managers need the listing's
+    problem, not who wrote it or whom they wrote about."""
+    limits.check("listing-report", address=address)
+    text = comment.strip()
     with transaction.atomic():
         feedback = ListingFeedback.objects.create(
-            service=service, kind=kind, comment=comment.strip()
+            service=service, kind=kind, comment=redact(text, find_pii(text))
         )
         transaction.on_commit(lambda: notify_directory_managers(feedback.pk))
     return feedback

@@ -214,6 +214,8 @@ PARTICIPATION_RATE_LIMITS = {
     "receipt-address": (30, 10 * 60),
     # Guessing workshop join codes: wrong codes only count (a class shares one address).
     "workshop-code-address": (20, 10 * 60),
+    # "Report a problem" on a service: a person reports a few listings, an office a few more.
+    "listing-report-address": (10, 60 * 60),
 }
 # Part of every rate-limit cache key; tests set a fresh one so their counts start at zero.
 PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
