@@ -1,11 +1,13 @@
 """Use cases of the directory that change data (one transaction each; notifications after commit)."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,3 +74,15 @@ def resolve_feedback(feedback: ListingFeedback, user) -> None:
         feedback.resolved_at = timezone.now()
         feedback.resolved_by = user
         feedback.save(update_fields=["resolved_at", "resolved_by"])
+
+
+def purge_old_reports(now=None) -> int:
+    """Retention (run by `purge_expired`): a resolved report is deleted
+    DIRECTORY_REPORT_KEEP_DAYS after it was resolved, an unresolved one that long after it was
+    sent; the listing's own record keeps what changed. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.DIRECTORY_REPORT_KEEP_DAYS)
+    expired = ListingFeedback.objects.filter(
+        Q(resolved_at__lt=cutoff) | Q(resolved_at__isnull=True, created_at__lt=cutoff)
+    )
+    deleted, _ = expired.delete()
+    return deleted

@@ -55,3 +55,28 @@ def test_personal_data_in_a_report_is_redacted_before_managers_see_it(client):
     for personal in ("07700", "900123", "sam@example.org", "BS5 6XY"):
         assert personal not in stored
     assert "[phone number removed]" in stored and "[email removed]" in stored
+
+
+def test_old_reports_are_deleted_by_the_retention_job(settings):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    days = settings.DIRECTORY_REPORT_KEEP_DAYS
+    service = ServiceFactory()
+    old = timezone.now() - timedelta(days=days + 1)
+    ListingFeedback.objects.bulk_create(
+        [
+            ListingFeedback(service=service, kind="closed", resolved_at=old),
+            ListingFeedback(service=service, kind="closed"),
+            ListingFeedback(service=service, kind="closed", resolved_at=timezone.now()),
+            ListingFeedback(service=service, kind="closed"),
+        ]
+    )
+    never_resolved, recent = ListingFeedback.objects.filter(resolved_at__isnull=True)
+    ListingFeedback.objects.filter(pk=never_resolved.pk).update(created_at=old)
+    call_command("purge_expired")
+    assert ListingFeedback.objects.count() == 2
+    assert not ListingFeedback.objects.filter(pk=never_resolved.pk).exists()
+    assert ListingFeedback.objects.filter(pk=recent.pk).exists()

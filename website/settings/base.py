@@ -217,6 +217,9 @@ PARTICIPATION_RATE_LIMITS = {
     # "Report a problem" on a service: a person reports a few listings, an office a few more.
     "listing-report-address": (10, 60 * 60),
 }
+# "Report a problem" reports are deleted this long after they were resolved (or sent, if never
+# resolved): long enough to see a listing reported again, not a store of what people wrote.
+DIRECTORY_REPORT_KEEP_DAYS = 180
 # Part of every rate-limit cache key; tests set a fresh one so their counts start at zero.
 PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
 # Idempotency records (which let a retried submission get its receipt back) are deleted after
