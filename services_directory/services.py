@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from moderation.scanner import find_pii, redact
-from participation import limits
 from staff.roles import DIRECTORY_MANAGERS
 
 from .models import FeedbackStatus, ListingFeedback, Service
@@ -20,16 +19,12 @@ from .models import FeedbackStatus, ListingFeedback, Service
 logger = logging.getLogger(__name__)
 
 
-def report_problem(
-    service: Service, *, kind: str, comment: str = "", address: str | None = None
-) -> ListingFeedback:
+def report_problem(service: Service, *, kind: str, comment: str = "") -> ListingFeedback:
     """A member of the public reports a listing as out of date, closed or wrong. It reaches the
-    Directory managers (admin list, needs-review list, email), and is never published. Counted
-    against the client `address` (raises limits.RateLimited beyond PARTICIPATION_RATE_LIMITS
-    "listing-report-address"). The comment is stored with the personal data the scan finds
-    (phone numbers, emails, postcodes, names...) replaced by labels: managers need the listing's
-    problem, not who wrote it or whom they wrote about."""
-    limits.check("listing-report", address=address)
+    Directory managers (admin list, needs-review list, email), and is never published (the view
+    counts it against the client address first). The comment is stored with the personal data
+    the scan finds (phone numbers, emails, postcodes, names...) replaced by labels: managers
+    need the listing's problem, not who wrote it or whom they wrote about."""
     text = comment.strip()
     with transaction.atomic():
         feedback = ListingFeedback.objects.create(
