@@ -225,6 +225,10 @@ PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
 # Idempotency records (which let a retried submission get its receipt back) are deleted after
 # this: longer than any device keeps a submission for retrying (24 hours).
 PARTICIPATION_IDEMPOTENCY_KEEP_HOURS = 48
+# A submission's claim on its key left "processing" this long, with no live writer behind it,
+# belonged to a process that died: a retry takes it over. Longer than a write waits for SQLite's
+# lock, so a live but slow owner is normally not disturbed (and never duplicated if it is).
+PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS = 6
 
 # Moderation and safeguarding (moderation/): retention, alerts, claims, public statistics.
 MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long
