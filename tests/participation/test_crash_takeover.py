@@ -2,18 +2,16 @@
 takes it over once the claim is PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS old, never while its
 owner is still writing, and never duplicating the contribution."""
 
-import threading
 import time
 import uuid
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from participation.models import IdempotencyRecord, IdempotencyState, Pin
-from places.models import NamedPlace
-from tests.participation.test_concurrency import in_thread, post
+from tests.participation.test_concurrency import first_request_held_half_way, post
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,21 +52,8 @@ def test_a_live_owner_is_never_taken_over_however_old_its_claim(reference_data, 
         )
     settings.PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS = 0  # every claim is "old" at once
     key = str(uuid.uuid4())
-    locked, release, results = threading.Event(), threading.Event(), {}
-
-    def hold_the_place():
-        with transaction.atomic():
-            NamedPlace.objects.select_for_update().get(slug="castle-park")
-            locked.set()
-            release.wait(30)
-
-    holder = in_thread(hold_the_place, results, "holder")
-    assert locked.wait(10)
-    first = in_thread(lambda: post(key), results, "first")
-    deadline = time.monotonic() + 10
-    while not IdempotencyRecord.objects.filter(state=IdempotencyState.PROCESSING).exists():
-        assert time.monotonic() < deadline, "the first request never claimed its key"
-        time.sleep(0.02)
+    results = {}
+    release, first, holder = first_request_held_half_way(key, results)
     time.sleep(0.3)  # the owner is inside its write, holding its claim's row lock
     assert post(key)[0] == 409
     release.set()
