@@ -83,10 +83,13 @@ def refused(response) -> bool:
     )
 
 
-def websocket_headers(client, origin: str = "http://testserver") -> list[tuple[bytes, bytes]]:
-    """Headers for a channels WebsocketCommunicator that carry `client`'s session and an origin."""
+def websocket_headers(
+    client, origin: str = "http://testserver", host: str = "testserver"
+) -> list[tuple[bytes, bytes]]:
+    """Headers for a channels WebsocketCommunicator that carry `client`'s session, an origin and
+    the Host the socket is opened on (a browser sends its page's origin and the socket's host)."""
     cookie = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
-    return [(b"origin", origin.encode()), (b"cookie", cookie.encode())]
+    return [(b"origin", origin.encode()), (b"host", host.encode()), (b"cookie", cookie.encode())]
 
 
 def browser_sign_in(page, user, password: str = PASSWORD, next_url: str = "/admin/"):

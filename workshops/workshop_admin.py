@@ -1,7 +1,9 @@
 """Workshops in the Wagtail admin: open one (a join code and a QR code), its live screen, pause,
 resume and close it, and enter pins from the group's paper map.
 
-Editors and Moderators run workshops. The live screen is fed over /ws/workshop/<code>/ (see
+Editors, Moderators and Workshop facilitators set workshops up; only Moderators and Workshop
+facilitators run them (the "run" permission: live screen, pause and close, paper entry), since the
+live screen shows pins before moderation. The live screen is fed over /ws/workshop/<code>/ (see
 workshops.consumers); its buttons are plain forms, so they work without JavaScript too."""
 
 import uuid
@@ -41,6 +43,7 @@ from .services.workshops import (
 
 # Pausing, closing and copying in paper pins change the workshop; the live screen only reads it.
 CHANGE_WORKSHOP = "workshops.change_workshop"
+RUN_WORKSHOP = "workshops.run_workshop"  # shows the pins before moderation
 
 ACTIONS = {
     "pause": WorkshopStatus.PAUSED,
@@ -84,7 +87,9 @@ class WorkshopCreateView(generic.CreateView):
         return workshop
 
     def get_success_url(self):
-        return reverse("workshops:live", args=[self.object.pk])
+        if self.permission_policy.user_has_permission(self.request.user, "run"):
+            return reverse("workshops:live", args=[self.object.pk])
+        return reverse(self.index_url_name)
 
     def get_success_message(self, instance):
         return f"Workshop open: the join code is {instance.display_code}."
@@ -97,6 +102,8 @@ class CodeColumn(Column):
 
 class WorkshopIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
+        if not self.permission_policy.user_has_permission(self.request.user, "run"):
+            return super().get_list_more_buttons(instance)
         return [
             Button(
                 "Live screen",
@@ -116,7 +123,8 @@ class WorkshopIndexView(generic.IndexView):
 
 class LiveScreenView(ObjectAdminPage):
     model = Workshop
-    permission_required = "workshops.view_workshop"
+    # It shows the workshop's pins before moderation.
+    permission_required = RUN_WORKSHOP
     template_name = "workshops/admin/workshop_live.html"
     header_icon = "view"
 
@@ -163,7 +171,7 @@ class StatusView(ObjectAdminPage):
     """Pause, resume or close (POST `action`), then back to the live screen."""
 
     model = Workshop
-    permission_required = CHANGE_WORKSHOP
+    permission_required = RUN_WORKSHOP
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -220,7 +228,7 @@ class PaperPinForm(PinForm):
 
 class PaperEntryView(ObjectFormAdminPage):
     model = Workshop
-    permission_required = CHANGE_WORKSHOP
+    permission_required = RUN_WORKSHOP
     template_name = "workshops/admin/workshop_paper.html"
     header_icon = "edit"
     form_class = PaperPinForm

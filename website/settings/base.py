@@ -213,12 +213,23 @@ PARTICIPATION_RATE_LIMITS = {
     "support-address": (600, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
     "receipt-address": (30, 10 * 60),
+    # Guessing workshop join codes: wrong codes only count (a class shares one address).
+    "workshop-code-address": (20, 10 * 60),
+    # "Report a problem" on a service: a person reports a few listings, an office a few more.
+    "listing-report-address": (10, 60 * 60),
 }
+# "Report a problem" reports are deleted this long after they were resolved (or sent, if never
+# resolved): long enough to see a listing reported again, not a store of what people wrote.
+DIRECTORY_REPORT_KEEP_DAYS = 180
 # Part of every rate-limit cache key; tests set a fresh one so their counts start at zero.
 PARTICIPATION_RATE_LIMIT_NAMESPACE = ""
 # Idempotency records (which let a retried submission get its receipt back) are deleted after
 # this: longer than any device keeps a submission for retrying (24 hours).
 PARTICIPATION_IDEMPOTENCY_KEEP_HOURS = 48
+# A submission's claim on its key left "processing" this long, with no live writer behind it,
+# belonged to a process that died: a retry takes it over. Longer than a write waits for SQLite's
+# lock, so a live but slow owner is normally not disturbed (and never duplicated if it is).
+PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS = 6
 
 # Moderation and safeguarding (moderation/): retention, alerts, claims, public statistics.
 MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long

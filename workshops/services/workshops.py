@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from participation import limits
 from participation.codes import keyed_hash
 from participation.services.common import Submitted
 from participation.services.idempotency import run_once
@@ -52,7 +53,10 @@ class StatusChangeRefused(Exception):  # noqa: N818
     message = "A closed workshop stays closed: open a new workshop instead."
 
 
-def find_workshop(code: str) -> Workshop:
+def find_workshop(code: str, *, address: str | None = None) -> Workshop:
+    """The workshop behind a typed code; raises WorkshopNotFound, or RateLimited once `address`
+    (the client address) has tried too many codes that name no workshop."""
+    limits.check_not_exhausted("workshop-code", address=address)
     normalised = normalise_code(code)
     workshop = (
         Workshop.objects.select_related("exercise").filter(code=normalised).first()
@@ -60,6 +64,7 @@ def find_workshop(code: str) -> Workshop:
         else None
     )
     if workshop is None:
+        limits.check("workshop-code", address=address)
         raise WorkshopNotFound()
     return workshop
 
