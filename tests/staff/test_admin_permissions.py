@@ -158,16 +158,16 @@ def visits():
         Visit("mapping_exercises:new_round", (exercise.pk,), needs=("workshops.add_exercise",)),
         Visit("mapping_exercises:compare", (exercise.pk,), needs=("workshops.view_exercise",)),
         *model_visits("workshops", "workshops", "workshop", workshop.pk, list_name="index"),
-        Visit("workshops:live", (workshop.pk,), needs=("workshops.view_workshop",)),
+        Visit("workshops:live", (workshop.pk,), needs=("workshops.run_workshop",)),
         Visit("workshops:qr", (workshop.pk,), needs=("workshops.view_workshop",)),
         Visit(
             "workshops:status",
             (workshop.pk,),
-            needs=("workshops.change_workshop",),
+            needs=("workshops.run_workshop",),
             method="post",
             answer=302,
         ),
-        Visit("workshops:paper", (workshop.pk,), needs=("workshops.change_workshop",)),
+        Visit("workshops:paper", (workshop.pk,), needs=("workshops.run_workshop",)),
         # The directory
         *model_visits(
             "wagtailsnippets_services_directory_service",
