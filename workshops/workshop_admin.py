@@ -55,7 +55,7 @@ ACTIONS = {
 def area_map_config(workshop: Workshop) -> dict:
     """Maps of a workshop start on the area its exercise covers."""
     centre = workshop.exercise.centre()
-    return map_config(centre, zoom=14 if centre else None)
+    return map_config(centre, zoom=14 if centre else None, around_contributions=True)
 
 
 def join_url(request, workshop: Workshop) -> str:

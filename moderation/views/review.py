@@ -158,9 +158,10 @@ class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 def _position(summary) -> dict | None:
     if not summary or summary.get("lat") is None or summary.get("lng") is None:
         return None
-    # The pin's own position, close in: only moderators see this map.
+    # The pin's own position, as close as a staff map around contributions goes: only moderators
+    # see this map.
     return {
-        **map_config(centre=(summary["lat"], summary["lng"]), zoom=17),
+        **map_config(centre=(summary["lat"], summary["lng"]), zoom=17, around_contributions=True),
         "lat": summary["lat"],
         "lng": summary["lng"],
     }

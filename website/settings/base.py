@@ -166,6 +166,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are Wagtail's local default image: a Gravatar URL would put a hash of each staff email
+# in every admin page and ask a third party for it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 # Pages go live only through a second person's approval (efh/pages/approval.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "efh.publishing.publish_approved"
@@ -189,6 +192,10 @@ LEAFLET_CONFIG = {
 # Privacy rules of the contract (numbers live in settings so they can be reviewed in one place).
 MAP_MIN_CONTRIBUTORS = int(env("MAP_MIN_CONTRIBUTORS", "8"))
 MAP_COUNT_ROUNDING = 5
+# The closest a staff map around contributions zooms (places/maps.py): a zoom-15 tile is about
+# 750 m across at Bristol's latitude, no finer than the public map's cells, so the tile host learns
+# no more about where a young person put a pin than the public map shows.
+MAP_CONTRIBUTION_MAX_ZOOM = 15
 # Moderators get this long after a month ends to finish its queue before the month is frozen and
 # released on the public map (mapping/selection.py).
 MAP_RELEASE_AFTER_DAYS = 7
