@@ -354,9 +354,9 @@ SCAN_LIKELY_THRESHOLD = 0.8  # probability from which the leads are alerted live
 SCAN_CATEGORY_THRESHOLD = 0.05  # a category's probability from which a flagged text names it
 SCAN_ALERT_CATEGORY_THRESHOLD = 0.5  # ... and from which an alert names it (when no phrase did)
 SCAN_HIGHLIGHT_WORDS = 6  # at most this many words the model weighed are highlighted per text
-# Dotted path to a callable returning (labels, text) pairs of staff-written examples for training
-# (a database table, later); empty for none.
-SCAN_STAFF_EXAMPLES = ""
+# Dotted path to a callable returning (labels, text) pairs of staff-written examples for training:
+# the examples moderators wrote when teaching the scan (never the young person's words).
+SCAN_STAFF_EXAMPLES = "moderation.teaching.staff_examples"
 # Safeguarding triage (issue 13, moderation/due.py, moderation/delivery.py, moderation/wellbeing.py).
 # Every open contribution is due for a decision this many hours after it arrived (workshop pins
 # sooner: the group is still in the room); overdue ones raise one backlog alert to the leads.
