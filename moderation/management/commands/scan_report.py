@@ -93,7 +93,7 @@ class Command(BaseCommand):
             f"  training: {meta['texts']} texts ({meta['disclosures']} disclosures, "
             f"{meta['benign']} benign or abusive), {meta['staff_examples']} staff examples"
         )
-        out(f"  staff examples in the store now: {len(staff_examples())}")
+        out(f"  staff examples in the store now: {len(self._staff_examples())}")
         for name, (texts, pii) in sets.items():
             out(
                 f"  {name}: {len(texts) if texts is not None else 'none'} texts"
@@ -109,7 +109,7 @@ class Command(BaseCommand):
         )
 
         if not options["no_cv"]:
-            data = corpora.training_corpus(staff_examples())
+            data = corpora.training_corpus(self._staff_examples())
             started = time.perf_counter()
             scores = cross_validated_scores(data, folds=options["folds"])
             texts = [text for _, text in data]
@@ -194,6 +194,13 @@ class Command(BaseCommand):
             for level, missed, labels, text in f.misses:
                 what = f"missed {missed}" if labels and missed else f"at {level}"
                 out(f"    [{','.join(labels) or '-'}] {what}: {text}")
+
+    def _staff_examples(self):
+        try:
+            return staff_examples()
+        except DatabaseError:
+            self.stderr.write("(no database: no staff examples)")
+            return []
 
     def _false_spans(self, texts) -> None:
         """Spans found in the labelled texts, written with no personal data in them: each is
