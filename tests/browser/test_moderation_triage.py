@@ -24,8 +24,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WORDS = "staying round marcus flat this week, its calmer than mine"
 RAISED = "calmer than mine"
 TAUGHT = "been sofa surfing at my mates all week, its better than being at mine"
-# Like the example the moderator writes, in other words; the scan misses it before it is taught.
-SIMILAR = "sofa surfing at my cousins all week now, anything is better than being at mine"
+# Like the example the moderator writes, in other words: 0.19 before it is taught (none), 0.30
+# after retraining (possible, "missing"), with the shipped thresholds.
+SIMILAR = "been crashing at my mates all week, its better than being at mine"
 
 
 @pytest.fixture(autouse=True)
