@@ -1,4 +1,4 @@
-"""ASGI entry point: HTTP through Django, websockets through Channels (staff only, origin-checked)."""
+"""ASGI entry point: static files first (website/static_files.py), other HTTP through Django, websockets through Channels (staff only, origin-checked)."""
 
 import os
 
@@ -14,6 +14,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from website.routing import websocket_urlpatterns  # noqa: E402
+from website.static_files import StaticFilesApp  # noqa: E402
 
 
 def build_application():
@@ -21,7 +22,7 @@ def build_application():
     # validator reads it once, when constructed.
     return ProtocolTypeRouter(
         {
-            "http": django_asgi_app,
+            "http": StaticFilesApp(django_asgi_app),
             "websocket": AllowedHostsOriginValidator(
                 AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
             ),
