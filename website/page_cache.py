@@ -50,8 +50,9 @@ def _cacheable_request(request) -> bool:
     return match.view_name in settings.PAGE_CACHE_VIEWS
 
 
-def _page_key(request, generation: str) -> str:
-    return f"page-cache:{generation}:{request.get_host()}:{request.get_full_path()}"
+def page_key(host: str, full_path: str) -> str:
+    generation = cache.get(GENERATION_KEY) or "0"
+    return f"page-cache:{generation}:{host}:{full_path}"
 
 
 def _cut_holes(request, body: bytes) -> bytes | None:
@@ -82,8 +83,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        generation = cache.get(GENERATION_KEY) or "0"
-        key = _page_key(request, generation)
+        key = page_key(request.get_host(), request.get_full_path())
         stored = cache.get(key)
         if stored is not None:
             return self._serve(request, stored)
