@@ -25,7 +25,7 @@ GOAL = 2.0
 
 def a_service_path(server: BenchServer) -> str:
     _status, body = fetch(server.base + "/services/")
-    slug = re.search(rb'href="/services/([a-z0-9-]+)/"', body).group(1).decode()
+    slug = re.search(rb'href="/services/(?!my-list/)([a-z0-9-]+)/"', body).group(1).decode()
     return f"/services/{slug}/"
 
 

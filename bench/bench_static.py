@@ -12,11 +12,11 @@ REQUESTS = 2000
 
 def hashed_asset(server: BenchServer, name: str) -> str:
     _status, body = fetch(server.base + "/community-map/")
-    return re.search(rf'(/static/[^"]*{name}[^"]*)"'.encode(), body).group(1).decode()
+    return re.search(rf'"(/static/[^"]*{name})"'.encode(), body).group(1).decode()
 
 
 def run(server: BenchServer) -> list:
-    path = hashed_asset(server, "leaflet")
+    path = hashed_asset(server, r"leaflet\.[0-9a-f]{12}\.js")
     status, headers, body = fetch_with_headers(server.base + path, headers=GZIP)
     assert status == 200, (path, status)
     files = FileServer()

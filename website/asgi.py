@@ -13,6 +13,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from website.page_cache_front import PageCacheFront  # noqa: E402
 from website.routing import websocket_urlpatterns  # noqa: E402
 from website.static_files import StaticFilesApp  # noqa: E402
 
@@ -22,7 +23,7 @@ def build_application():
     # validator reads it once, when constructed.
     return ProtocolTypeRouter(
         {
-            "http": StaticFilesApp(django_asgi_app),
+            "http": StaticFilesApp(PageCacheFront(django_asgi_app)),
             "websocket": AllowedHostsOriginValidator(
                 AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
             ),

@@ -24,6 +24,9 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 
 GENERATION_KEY = "page-cache:generation"
+# Set on a stored page with no per-visitor hole: website/page_cache_front.py keeps the whole
+# answer as sent and serves it again before Django. It never leaves the server.
+FRONT_HEADER = "X-Page-Cache-Front"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 _KEY_FIELD = re.compile(rb'(name="idempotency_key" value=")[0-9a-f-]{36}(")')
 _CSRF_HOLE = b"\x00csrf\x00"
@@ -50,9 +53,9 @@ def _cacheable_request(request) -> bool:
     return match.view_name in settings.PAGE_CACHE_VIEWS
 
 
-def page_key(host: str, full_path: str) -> str:
+def page_key(host: str, full_path: str, layer: str = "page") -> str:
     generation = cache.get(GENERATION_KEY) or "0"
-    return f"page-cache:{generation}:{host}:{full_path}"
+    return f"{layer}-cache:{generation}:{host}:{full_path}"
 
 
 def _cut_holes(request, body: bytes) -> bytes | None:
@@ -93,6 +96,8 @@ class PublicPageCacheMiddleware:
             if body is not None:
                 headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
                 cache.set(key, (headers, body), settings.PAGE_CACHE_SECONDS)
+                if body == response.content:
+                    response[FRONT_HEADER] = "1"
         response["X-Page-Cache"] = "miss"
         return response
 

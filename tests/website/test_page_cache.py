@@ -136,3 +136,47 @@ def test_a_new_submission_leaves_the_cache_alone(home_page, client, commits):
     client.get("/")
     commits(ScannedPinFactory)
     assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def _get(server, path, cookie=""):
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = conn.getresponse()
+        return response, response.read()
+    finally:
+        conn.close()
+
+
+def test_the_asgi_front_serves_a_page_the_same_for_all_before_django(asgi_server):
+    # The very first page of a fresh site creates its safety settings row, a new generation.
+    _get(asgi_server, "/")
+    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/", layer="front"))
+    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/"))
+    first, body = _get(asgi_server, "/")
+    again, again_body = _get(asgi_server, "/")
+    assert (first.getheader("X-Page-Cache"), again.getheader("X-Page-Cache")) == ("miss", "hit")
+    assert again_body == body
+    # Every header Django's middleware set is kept; the internal marker never leaves.
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "Vary"):
+        assert again.getheader(name) == first.getheader(name), name
+    assert first.getheader("X-Page-Cache-Front") is None
+    assert again.getheader("X-Page-Cache-Front") is None
+    assert again.getheader("Set-Cookie") is None
+
+
+def test_the_asgi_front_passes_visitors_with_a_session_and_forms_to_django(asgi_server):
+    _get(asgi_server, "/")
+    _get(asgi_server, "/have-your-say/pin/")
+    signed_in, _ = _get(asgi_server, "/", cookie="sessionid=abc")
+    assert signed_in.getheader("X-Page-Cache") is None
+    _get(asgi_server, "/have-your-say/pin/")
+    form, body = _get(asgi_server, "/have-your-say/pin/")
+    # Served from Django's layer with this visitor's own token and cookie.
+    assert form.getheader("X-Page-Cache") == "hit"
+    assert "csrftoken" in form.getheader("Set-Cookie")
+    assert b"\x00" not in body
