@@ -34,6 +34,9 @@ def shown_on_public_pages(instance) -> bool:
 
 def on_saved_or_deleted(sender, instance, **kwargs):
     if isinstance(instance, SafetySettings):
+        # Now (a read later in this transaction sees the new row) and again after the commit
+        # (a concurrent request may have cached the old row in between).
+        forget_safety_settings()
         transaction.on_commit(forget_safety_settings)
     if shown_on_public_pages(instance):
         new_generation()
