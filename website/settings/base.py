@@ -63,10 +63,12 @@ MIDDLEWARE = [
     # Early, so that every answer under /api/ from here inwards leaves as JSON (website/api_errors).
     "website.api_errors.ApiAnswersMiddleware",
     "security.middleware.NulCharacterMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF (a cached form gets the visitor's own token), before authentication: a visitor
+    # served from the cache carries no session (website/page_cache.py).
+    "website.page_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -155,6 +157,21 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Public pages kept whole in the cache (website/page_cache.py), by view name. An upper bound on
+# what no signal invalidates (review dates, statistics): a page is at most this many seconds old.
+PAGE_CACHE_SECONDS = 300
+PAGE_CACHE_VIEWS = {
+    "wagtail_serve",
+    "participation:hub",
+    "participation:pin",
+    "participation:ideas",
+    "participation:new-idea",
+    "participation:you-said-we-did",
+    "mapping:community_map",
+    "services_directory:directory",
+    "services_directory:service",
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
