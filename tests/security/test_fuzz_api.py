@@ -38,6 +38,9 @@ def problems_with(case, response) -> list[str]:
         content_type = content_type[0] if isinstance(content_type, list) else content_type
         if not content_type.startswith("application/json"):
             return [f"{where}: {content_type!r}, not JSON"]
+        if case.method.upper() == "HEAD":
+            # A HEAD answer carries the GET's headers and, by HTTP's definition, no body.
+            return []
         try:
             json.loads(response.content)
         except ValueError:
