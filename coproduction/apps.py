@@ -9,8 +9,8 @@ class CoproductionConfig(AppConfig):
     def ready(self):
         from participation import receipt_types
 
-        from .receipts import suggestion_status
         from .models import Suggestion
+        from .receipts import suggestion_status
 
         # Receipts list, check and delete suggestions without participation importing this app.
         receipt_types.register(

@@ -92,7 +92,9 @@ class Suggestion(Contribution):
         """The free-text fields as moderation published them (redacted): never the originals."""
         text = self.moderation.published_text if self.moderation else ""
         lines = text.split("\n")
-        return {f: (lines[i].strip() if i < len(lines) else "") for i, f in enumerate(self.TEXT_FIELDS)}
+        return {
+            f: (lines[i].strip() if i < len(lines) else "") for i, f in enumerate(self.TEXT_FIELDS)
+        }
 
     def moderation_summary(self) -> dict:
         return {

@@ -11,6 +11,6 @@ def suggestion_status(suggestion: Suggestion) -> ContributionStatus:
         id=str(suggestion.pk),
         status=public_status(suggestion.moderation),
         created_at=suggestion.created_at,
-        summary=f"A suggested {suggestion.get_what_display().lower()} ({suggestion.where_label})",
+        summary=f"A suggestion: {suggestion.get_what_display().lower()} ({suggestion.where_label})",
         note=suggestion.moderation.response if suggestion.moderation else "",
     )

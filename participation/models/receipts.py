@@ -32,7 +32,9 @@ class Receipt(models.Model):
 
     def drop_if_empty(self) -> None:
         others = (getattr(self, kind.related_name) for kind in receipt_types.registered())
-        if not self.pins.exists() and not self.proposals.exists() and not any(
-            related.exists() for related in others
+        if (
+            not self.pins.exists()
+            and not self.proposals.exists()
+            and not any(related.exists() for related in others)
         ):
             self.delete()

@@ -123,7 +123,11 @@ def delete_receipt(receipt: Receipt) -> int:
         contributions = [
             *receipt.pins.all(),
             *receipt.proposals.all(),
-            *(c for k in receipt_types.registered() for c in getattr(receipt, k.related_name).all()),
+            *(
+                c
+                for k in receipt_types.registered()
+                for c in getattr(receipt, k.related_name).all()
+            ),
         ]
         for contribution in contributions:
             contribution.delete_for_good()

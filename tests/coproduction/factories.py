@@ -1,9 +1,8 @@
 """Suggestions as a young person would send them, moderated or not."""
 
+from coproduction.services import SuggestionSubmission, create_suggestion
 from moderation.services import scan_item
 from participation.codes import keyed_hash
-
-from coproduction.services import SuggestionSubmission, create_suggestion
 from places.models import NamedPlace
 
 
