@@ -18,6 +18,8 @@ MESSAGES = {
     "please wait a while before adding more.",
     "proposal": "You have shared a lot of ideas in the last hour. Thank you! Please wait a while "
     "before sharing more.",
+    "suggestion": "You have suggested a lot of places in the last hour. Thank you! Please wait "
+    "a while before suggesting more.",
     "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
     "receipt": "Too many codes were tried from here in the last few minutes. Please wait ten "
     "minutes and try again.",

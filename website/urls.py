@@ -14,6 +14,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("", include("services_directory.urls")),
     path("", include("participation.urls")),
+    path("", include("coproduction.urls")),
     path("", include("workshops.urls")),
     path("", include("mapping.urls")),
     path("", include("moderation.urls")),

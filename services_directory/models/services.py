@@ -115,6 +115,9 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
     is_demo = models.BooleanField(
         "demo data", default=False, help_text="Made-up or illustrative content for the demo site."
     )
+    # Set on a draft made from a young person's moderated suggestion (the coproduction app): the
+    # public page says so once the listing is published.
+    suggested_by_young_people = models.BooleanField(default=False, editable=False)
     last_modified = models.DateTimeField(auto_now=True)
     # Where an imported record came from, and a hash of its source to see unchanged records.
     source = models.URLField(max_length=500, blank=True, editable=False)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "mapping",
     "efh",
     "concerns",
+    "coproduction",
     # Demo content for development and tests; production settings take it out.
     "demo",
     "wagtail.contrib.settings",
@@ -233,6 +234,8 @@ PARTICIPATION_RATE_LIMITS = {
     "pin-address": (300, 60 * 60),
     "proposal-contributor": (5, 60 * 60),
     "proposal-address": (150, 60 * 60),
+    "suggestion-contributor": (5, 60 * 60),
+    "suggestion-address": (150, 60 * 60),
     "support-contributor": (60, 60 * 60),
     "support-address": (600, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
