@@ -180,3 +180,19 @@ def test_the_asgi_front_passes_visitors_with_a_session_and_forms_to_django(asgi_
     assert form.getheader("X-Page-Cache") == "hit"
     assert "csrftoken" in form.getheader("Set-Cookie")
     assert b"\x00" not in body
+
+
+def test_deleting_a_published_idea_for_good_changes_the_cached_page_at_once(
+    home_page, client, commits
+):
+    from moderation import services
+    from tests.moderation.factories import ScannedProposalFactory
+
+    proposal = ScannedProposalFactory(title="A climbing wall in Bedminster")
+    moderator = make_staff(MODERATORS)
+    commits(lambda: services.approve(proposal.moderation_id, moderator, no_sign_of_harm=True))
+    client.get("/have-your-say/ideas/")
+    assert "A climbing wall in Bedminster" in client.get("/have-your-say/ideas/").content.decode()
+    # What a receipt's delete and the retention job call on each contribution.
+    commits(proposal.delete_for_good)
+    assert "A climbing wall" not in client.get("/have-your-say/ideas/").content.decode()
