@@ -1,6 +1,7 @@
 """The coordinators' queue filters."""
 
 import django_filters
+
 from wagtail.admin.filters import WagtailFilterSet
 
 from .choices import PlaceType, ReportStatus

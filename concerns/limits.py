@@ -15,7 +15,7 @@ MESSAGE = (
 
 
 @dataclass
-class TooManyReports(Exception):  # noqa: N818 (reads better at the call site)
+class TooManyReports(Exception):
     retry_after: int
     message: str = MESSAGE
 

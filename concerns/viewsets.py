@@ -2,6 +2,7 @@
 safeguarding coordinators only, apart from young people's moderation."""
 
 from django.urls import path
+
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 

@@ -2,8 +2,9 @@
 
 import hashlib
 
-from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
+
+from django.http import HttpResponse
 
 from .compression import accepts_gzip, gzip_etag, gzipped
 from .outputs import geojson_bytes

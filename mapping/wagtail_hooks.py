@@ -1,6 +1,7 @@
 """The partnership's community map pages in the admin, and a menu only those allowed can see."""
 
 from django.urls import include, path, reverse
+
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 

@@ -2,6 +2,7 @@
 and alerts (leads only), the audit (leads only) and the scan's phrases (leads only)."""
 
 from django.urls import path, reverse
+
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 

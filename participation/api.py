@@ -6,9 +6,10 @@ Errors follow the contract: `{"errors": [{"field", "message"}]}`."""
 from typing import Annotated
 from uuid import UUID
 
+from ninja import Field, Header, Router, Schema, Status
+
 from django.db import OperationalError
 from django.http import HttpResponse
-from ninja import Field, Header, Router, Schema, Status
 
 from places.models import NamedPlace
 

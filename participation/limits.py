@@ -31,7 +31,7 @@ MESSAGES = {
 
 
 @dataclass
-class RateLimited(Exception):  # noqa: N818 (the name reads better at the call sites)
+class RateLimited(Exception):
     action: str
     retry_after: int
 

@@ -4,9 +4,11 @@ One "Directory" menu: services and places (with a "Needs review" list), listing 
 organisations, locations, vocabularies, and the gazetteer of named places."""
 
 import django_filters
+
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,

@@ -16,6 +16,7 @@ from operator import or_
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
+
 from wagtail.admin.auth import any_permission_required
 from wagtail.admin.auth import permission_required as wagtail_permission_required
 from wagtail.admin.menu import MenuItem

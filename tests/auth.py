@@ -9,17 +9,18 @@ confirmed authenticator, and the code is computed from its key as the app would.
 import itertools
 import time
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.messages import get_messages
-from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
 from security.staff_sockets import LAST_SEEN_SESSION_KEY
 
-PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
+PASSWORD = "correct-horse-battery-staple-42"
 _numbers = itertools.count(1)
 
 

@@ -6,6 +6,7 @@ submissions at hundreds a second leave the cache alone."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished

@@ -3,6 +3,7 @@ in the cache: two queries on every page otherwise. Saving the setting forgets th
 (website/page_cache_signals.py)."""
 
 from django.core.cache import cache
+
 from wagtail.models import Site
 
 from website.models import SafetySettings

@@ -7,8 +7,9 @@ say) and picks the variant a request asks for (gzip, and brotli when the Brotli 
 installed; ETag and 304; byte ranges); the bytes are sent by this ASGI application directly.
 Hashed names (ManifestStaticFilesStorage) are immutable and cached by browsers for a year."""
 
-from django.conf import settings
 from whitenoise.middleware import WhiteNoiseMiddleware
+
+from django.conf import settings
 
 # The security headers Django's SecurityMiddleware would have added; a script or style sheet
 # must never be sniffed into another type.

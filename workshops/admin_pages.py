@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views import View
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from staff.admin import PermissionRequiredMixin

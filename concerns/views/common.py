@@ -7,6 +7,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy

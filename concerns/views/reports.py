@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
+
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 

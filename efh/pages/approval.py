@@ -14,6 +14,7 @@ save that changes the words does."""
 import re
 
 from django.core.exceptions import PermissionDenied
+
 from wagtail.models import AbstractGroupApprovalTask
 
 from staff.roles import EDITORS, MODERATORS

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import joblib
 import sklearn
+
 from django.conf import settings
 
 from . import corpus as corpora

@@ -7,9 +7,10 @@ import hashlib
 
 import numpy as np
 import sklearn
+from sklearn.model_selection import StratifiedKFold
+
 from django.conf import settings
 from django.utils.module_loading import import_string
-from sklearn.model_selection import StratifiedKFold
 
 from . import corpus as corpora
 from .model import FORMAT, ScanModel

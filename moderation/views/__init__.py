@@ -2,6 +2,7 @@
 member gets Wagtail's own answer (back to the dashboard, with its message)."""
 
 from django.views.generic import TemplateView
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation.permissions import SAFEGUARD

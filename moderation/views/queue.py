@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
+
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views import generic
 

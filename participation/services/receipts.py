@@ -11,7 +11,7 @@ from participation.models import Pin, Proposal, Receipt
 from participation.presenters import present
 
 
-class ReceiptNotFound(Exception):  # noqa: N818
+class ReceiptNotFound(Exception):
     message = (
         "We could not find anything with that code. Check it and try again: codes look like "
         "maple-otter-kite-48."

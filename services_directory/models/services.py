@@ -6,6 +6,9 @@ road to public data: live (published in the admin), and active or temporarily cl
 import datetime
 import uuid
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -13,8 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from modelcluster.fields import ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from services_directory.dates import months_before

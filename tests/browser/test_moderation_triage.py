@@ -7,8 +7,9 @@ every screen."""
 import io
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from django.core.management import call_command
 
 from moderation.models import ModerationItem, RiskLevel, StaffExample
 from moderation.scanner import NONE, scan, store

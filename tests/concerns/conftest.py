@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+
 from django.test import Client
 
 from staff.roles import CONTEXT_COORDINATORS

@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+
 from django.urls import reverse
 
 from concerns.models import ConcernAudit, ConcernReport, LocationAssessment

@@ -5,6 +5,7 @@ releases, site search) or any admin screen of a member of staff who is not a coo
 import io
 
 import pytest
+
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse

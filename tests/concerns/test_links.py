@@ -2,6 +2,7 @@
 and every referral pathway."""
 
 import pytest
+
 from django.test import Client
 from django.urls import reverse
 

@@ -4,6 +4,7 @@ the kind of place and a link; never what the reporter wrote."""
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
+
 from django.test import Client
 from django.urls import reverse
 

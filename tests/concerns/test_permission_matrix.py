@@ -6,6 +6,7 @@ but the form. The websocket likewise."""
 import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
+
 from django.test import Client
 from django.urls import reverse
 

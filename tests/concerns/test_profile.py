@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+
 from django.urls import reverse
 
 from concerns.models import ConcernAudit

@@ -4,6 +4,7 @@ report detail in it), once per date; a moved date brings a new one; closed ones 
 import datetime
 
 import pytest
+
 from django.core import mail
 from django.core.management import call_command
 

@@ -6,6 +6,7 @@ import re
 import uuid
 
 import pytest
+
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse

@@ -5,6 +5,7 @@ details while the plan stays; the audit keeps no report text before or after."""
 from datetime import timedelta
 
 import pytest
+
 from django.core.management import call_command
 from django.utils import timezone
 

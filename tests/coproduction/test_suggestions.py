@@ -4,6 +4,7 @@ listing with its badge, the match with an existing listing, and the receipt."""
 import re
 
 import pytest
+
 from django.urls import reverse
 
 from coproduction.models import Suggestion

@@ -2,8 +2,10 @@
 until another editor approves it, through the real admin views."""
 
 import pytest
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
+
 from wagtail.models import GroupApprovalTask, Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 

@@ -4,6 +4,7 @@ sign in. Possible disclosures, alerts and the audit
 are for safeguarding leads only; a flagged item cannot be approved by anyone."""
 
 import pytest
+
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse

@@ -10,6 +10,7 @@ import socket
 import threading
 
 import pytest
+
 from django.test import override_settings
 
 from moderation.scanner import (

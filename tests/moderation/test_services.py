@@ -2,6 +2,7 @@
 and the rules a flagged item lives by."""
 
 import pytest
+
 from django.db import IntegrityError, connection, transaction
 
 from moderation import safeguarding, services

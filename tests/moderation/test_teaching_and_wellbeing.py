@@ -3,6 +3,7 @@ train_scan, never the young person's words), and moderators' wellbeing: distress
 today, a break offered, the team's counts for leads only."""
 
 import pytest
+
 from django.urls import reverse
 
 from moderation import teaching, wellbeing

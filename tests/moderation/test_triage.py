@@ -3,6 +3,7 @@ item with words is approved only with the moderator's "Read: no sign of harm", w
 records; a "possible" risk heads the queue and is judged before anything else happens to it."""
 
 import pytest
+
 from django.urls import reverse
 
 from moderation import services

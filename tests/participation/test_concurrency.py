@@ -6,6 +6,7 @@ import time
 import uuid
 
 import pytest
+
 from django.db import connection, transaction
 from django.test import Client
 

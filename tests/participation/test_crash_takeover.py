@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+
 from django.db import connection
 from django.utils import timezone
 

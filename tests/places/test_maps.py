@@ -1,9 +1,10 @@
 """Staff maps around young people's contributions never ask the tile host for finer tiles than
 settings.MAP_CONTRIBUTION_MAX_ZOOM (places/maps.py)."""
 
-from django.conf import settings
 from hypothesis import given
 from hypothesis import strategies as st
+
+from django.conf import settings
 
 from places.maps import map_config
 

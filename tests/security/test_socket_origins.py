@@ -4,9 +4,10 @@ plain http against the https site, is refused."""
 
 import pytest
 from asgiref.sync import async_to_sync
-from django.test import Client
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect as ws_connect
+
+from django.test import Client
 
 from security.staff_sockets import FOREIGN_ORIGIN_CLOSE_CODE, origin_is_own
 from staff.roles import MODERATORS

@@ -4,8 +4,10 @@ and the gazetteer of named places."""
 import datetime
 
 import pytest
+
 from django.urls import reverse
 from django.utils import timezone
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from places.models import NamedPlace

@@ -10,6 +10,7 @@ our code, and the add/list/edit/delete views of our model and snippet viewsets."
 from dataclasses import dataclass, field
 
 import pytest
+
 from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse

@@ -5,9 +5,11 @@ setting and a moderation decision each change the cached page at once."""
 import re
 
 import pytest
+
 from django.core.cache import cache
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
+
 from wagtail.models import Site
 
 from staff.roles import MODERATORS

@@ -7,6 +7,7 @@ only get cheaper: most of what is left is Wagtail's routing (the site, a query p
 tree, view restrictions) and, on the community map, the release look-ups of mapping/."""
 
 import pytest
+
 from django.core.management import call_command
 from django.db import transaction
 

@@ -7,6 +7,7 @@ import gzip
 import httpx
 import pytest
 from asgiref.sync import async_to_sync
+
 from django.core.management import call_command
 
 from website.static_files import StaticFilesApp

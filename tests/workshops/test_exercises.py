@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+
 from django.utils import timezone
 
 from moderation.models import ModerationStatus

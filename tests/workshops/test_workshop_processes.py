@@ -13,10 +13,11 @@ import urllib.request
 import uuid
 
 import pytest
+from websockets.sync.client import connect
+
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from websockets.sync.client import connect
 
 from bench.harness import BenchServer
 from participation.models import Pin

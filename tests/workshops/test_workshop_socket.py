@@ -6,6 +6,7 @@ import uuid
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
+
 from django.test import Client
 
 from moderation.services import approve

@@ -414,7 +414,7 @@ MODERATION_BREAK_AFTER = int(env("MODERATION_BREAK_AFTER", "10"))
 # Alert delivery runs after the commit as a django-tasks task on its own backend alias, so
 # Wagtail's own tasks keep the default. "database" (production) queues it in django-tasks-db's
 # table for `manage.py db_worker --backend moderation`; otherwise it runs at once after the commit.
-INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "moderation": {

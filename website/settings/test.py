@@ -7,7 +7,7 @@ from .base import DATABASES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
-CONTRIBUTOR_HASH_KEY = "test-only-contributor-hash-key-not-for-production-0123456789"  # noqa: S105
+CONTRIBUTOR_HASH_KEY = "test-only-contributor-hash-key-not-for-production-0123456789"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -22,14 +22,14 @@ from workshops.models.workshops import new_code, normalise_code
 CODE_ATTEMPTS = 10
 
 
-class WorkshopNotFound(Exception):  # noqa: N818
+class WorkshopNotFound(Exception):
     message = (
         "We could not find a workshop with that code. Check it with the person running the "
         "workshop: codes have six letters and numbers, like KMT 4PX."
     )
 
 
-class WorkshopUnavailable(Exception):  # noqa: N818
+class WorkshopUnavailable(Exception):
     """The workshop is not taking pins now (HTTP 403: the same request will not work)."""
 
     message = ""
@@ -49,7 +49,7 @@ class WorkshopClosed(WorkshopUnavailable):
     )
 
 
-class StatusChangeRefused(Exception):  # noqa: N818
+class StatusChangeRefused(Exception):
     message = "A closed workshop stays closed: open a new workshop instead."
 
 

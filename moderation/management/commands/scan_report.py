@@ -63,6 +63,27 @@ class Command(BaseCommand):
             "--no-fail", action="store_true", help="exit 0 even when a held-out target is missed"
         )
 
+    @staticmethod
+    def _load_sets(paths):
+        """Each evaluation set's texts and personal-data lines, None where a file is absent."""
+        try:
+            return {
+                name: (
+                    corpora.load_labelled(texts) if texts.exists() else None,
+                    load_pii_fixtures(pii) if pii.exists() else None,
+                )
+                for name, (texts, pii) in paths.items()
+            }
+        except (OSError, ValueError) as error:
+            raise CommandError(str(error)) from error
+
+    @staticmethod
+    def _load_fixtures(path):
+        try:
+            return load_pii_fixtures(path)
+        except (OSError, ValueError) as error:
+            raise CommandError(str(error)) from error
+
     def handle(self, *args, **options):
         self.options = options
         out = self.stdout.write
@@ -72,17 +93,8 @@ class Command(BaseCommand):
             DEV: (Path(options["dev"]), Path(options["dev_pii"])),
             HELDOUT: (Path(options["heldout"]), Path(options["heldout_pii"])),
         }
-        try:
-            sets = {
-                name: (
-                    corpora.load_labelled(texts) if texts.exists() else None,
-                    load_pii_fixtures(pii) if pii.exists() else None,
-                )
-                for name, (texts, pii) in paths.items()
-            }
-            fixtures = load_pii_fixtures(options["pii"])
-        except (OSError, ValueError) as error:
-            raise CommandError(str(error)) from error
+        sets = self._load_sets(paths)
+        fixtures = self._load_fixtures(options["pii"])
         heldout, heldout_pii = sets[HELDOUT]
         heldout_path, heldout_pii_path = paths[HELDOUT]
 
