@@ -2,7 +2,7 @@
 
 from django import forms
 
-from participation.forms import COMMENT_MAX, TextField
+from participation.forms import COMMENT_MAX, TextField, kind_field, title_field
 from places.geo import in_bristol
 from places.models import NamedPlace
 from security.antibot import BotCheckFormMixin
@@ -12,17 +12,8 @@ from .services import SuggestionSubmission
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
-    name = forms.CharField(
-        max_length=120,
-        error_messages={
-            "required": "Say what the place or activity is.",
-            "max_length": "Keep it to 120 characters or fewer.",
-        },
-    )
-    what = forms.ChoiceField(
-        choices=SuggestionKind.choices,
-        error_messages={"required": "Choose what kind of thing it is."},
-    )
+    name = title_field("Say what the place or activity is.", "Keep it to 120 characters or fewer.")
+    what = kind_field(SuggestionKind.choices, "Choose what kind of thing it is.")
     place = forms.ModelChoiceField(
         queryset=NamedPlace.objects.active(),
         to_field_name="slug",

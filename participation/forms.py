@@ -46,6 +46,18 @@ class TextField(forms.CharField):
         )
 
 
+def title_field(required: str, too_long: str) -> forms.CharField:
+    """The short name of an idea or a suggestion (up to 120 characters)."""
+    return forms.CharField(
+        max_length=120, error_messages={"required": required, "max_length": too_long}
+    )
+
+
+def kind_field(choices, required: str) -> forms.ChoiceField:
+    """What kind of thing an idea or a suggestion is."""
+    return forms.ChoiceField(choices=choices, error_messages={"required": required})
+
+
 def place_choices() -> list:
     """Named places grouped by kind, for a select that works without JavaScript."""
     places = NamedPlace.objects.active().order_by("name").values_list("slug", "name", "kind")
@@ -217,17 +229,10 @@ def where_choices() -> list:
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(
-        max_length=120,
-        error_messages={
-            "required": "Give your idea a short title.",
-            "max_length": "Keep the title to 120 characters or fewer.",
-        },
+    title = title_field(
+        "Give your idea a short title.", "Keep the title to 120 characters or fewer."
     )
-    what = forms.ChoiceField(
-        choices=ProposalKind.choices,
-        error_messages={"required": "Choose what kind of thing you would like."},
-    )
+    what = kind_field(ProposalKind.choices, "Choose what kind of thing you would like.")
     where = forms.ChoiceField(
         choices=(),
         error_messages={
