@@ -46,6 +46,21 @@ class TextField(forms.CharField):
         )
 
 
+def place_field() -> forms.ModelChoiceField:
+    """An optional named place, by its slug."""
+    return forms.ModelChoiceField(
+        queryset=NamedPlace.objects.active(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
+    )
+
+
+def coordinate_field(name: str) -> forms.FloatField:
+    """An optional latitude or longitude (where a tap on the map put it)."""
+    return forms.FloatField(required=False, error_messages={"invalid": f"{name} must be a number."})
+
+
 def title_field(required: str, too_long: str) -> forms.CharField:
     """The short name of an idea or a suggestion (up to 120 characters)."""
     return forms.CharField(
@@ -79,16 +94,9 @@ class PinForm(forms.Form):
         },
     )
     location_source = forms.ChoiceField(choices=LocationSource.choices, required=False)
-    place = forms.ModelChoiceField(
-        queryset=NamedPlace.objects.active(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
-    )
-    lat = forms.FloatField(required=False, error_messages={"invalid": "Latitude must be a number."})
-    lng = forms.FloatField(
-        required=False, error_messages={"invalid": "Longitude must be a number."}
-    )
+    place = place_field()
+    lat = coordinate_field("Latitude")
+    lng = coordinate_field("Longitude")
     reasons = SlugsField(
         queryset=Reason.objects.active(),
         to_field_name="slug",
