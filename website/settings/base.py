@@ -449,3 +449,8 @@ CONCERNS_URGENT_CONTACTS = [
         "hours": "evenings, weekends and bank holidays",
     },
 ]
+
+# Co-production (#16). A service's young people's view is shown once this many different young
+# people gave one, its counts rounded down to a multiple of it, and a shown view changes only once
+# this many further people have given, changed or deleted a view (coproduction/publication.py).
+SERVICE_VIEW_MIN_CONTRIBUTORS = 5
