@@ -49,6 +49,15 @@ class EscalateForm(forms.Form):
     note = forms.CharField(label="Why you are escalating it", max_length=2000, widget=NOTE_WIDGET)
 
 
+class TakeOverForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you are taking it over",
+        max_length=2000,
+        widget=NOTE_WIDGET,
+        help_text="Kept in the audit with your name. The current holder can no longer act on it.",
+    )
+
+
 class RedactForm(forms.Form):
     """One span of the original text, redacted (on) or restored (off)."""
 
