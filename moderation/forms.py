@@ -76,9 +76,18 @@ class RedactForm(forms.Form):
 class RedactWordsForm(forms.Form):
     words = forms.CharField(
         label="Redact these words",
+        # Optional on the page (most items need nothing redacted), so not marked required; the
+        # button with an empty box still gets a specific error.
+        required=False,
         max_length=200,
         help_text="Something the scan missed: every place they appear is redacted.",
     )
+
+    def clean_words(self):
+        words = self.cleaned_data["words"].strip()
+        if not words:
+            raise forms.ValidationError("Type the words to redact.")
+        return words
 
 
 class DecisionForm(forms.Form):

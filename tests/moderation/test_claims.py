@@ -2,6 +2,7 @@
 sees who holds the item by name, since when and until when, and a safeguarding lead can take it
 over with a reason kept in the audit. The server's 409 stays behind the interface."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -134,3 +135,15 @@ def test_a_moderator_cannot_take_over(moderator_client):
     response = moderator_client.post(url, {"reason": "mine now"})
     assert response.status_code in (302, 403)
     assert ModerationItem.objects.get(pk=pin.moderation_id).claimed_by == ben
+
+
+def test_redact_these_words_is_not_marked_required_but_an_empty_box_is_a_clear_400(
+    moderator_client,
+):
+    pin = ScannedPinFactory(comment="near the park")
+    html = moderator_client.get(review(pin.moderation_id)).content.decode()
+    field = re.search(r'<input[^>]*name="words"[^>]*>', html)[0]
+    assert "required" not in field
+    url = reverse("moderation_queue:redact_words", args=[pin.moderation_id])
+    response = moderator_client.post(url, {"words": "  "})
+    assert response.status_code == 400 and "Type the words to redact." in response.content.decode()
