@@ -184,6 +184,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The dashboard's "What's new" banner links to Wagtail's guide on another host.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars are Wagtail's local default image: a Gravatar URL would put a hash of each staff email
 # in every admin page and ask a third party for it.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
