@@ -3,9 +3,8 @@ submission flow (participation/services/submission.py)."""
 
 from dataclasses import dataclass
 
-from participation.models import Receipt
-from participation.services.common import Submitted, fingerprint
-from participation.services.submission import save_submission, submit_plain
+from participation.services.common import fingerprint
+from participation.services.submission import PlainUseCases
 from places.models import NamedPlace
 
 from .models import Suggestion
@@ -39,31 +38,6 @@ class SuggestionSubmission:
         )
 
 
-def create_suggestion(
-    submission: SuggestionSubmission,
-    *,
-    contributor: str,
-    receipt: Receipt | None = None,
-    is_demo: bool = False,
-) -> Suggestion:
-    """Saves a suggestion and hands it to moderation, inside the caller's transaction."""
-    return save_submission(
-        Suggestion, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
-    )
-
-
-def submit_suggestion(
-    submission: SuggestionSubmission,
-    *,
-    contributor: str,
-    idempotency_key: str,
-    address: str | None = None,
-) -> Submitted:
-    """Sends a suggestion once per idempotency key; see submission.submit for what it raises."""
-    return submit_plain(
-        Suggestion,
-        submission,
-        contributor=contributor,
-        idempotency_key=idempotency_key,
-        address=address,
-    )
+# Saves a suggestion inside the caller's transaction; sends one once per idempotency key.
+create_suggestion = PlainUseCases(Suggestion).create
+submit_suggestion = PlainUseCases(Suggestion).submit

@@ -1,10 +1,7 @@
 """/have-your-say/suggest-a-place/: a plain form that works without JavaScript, sent through
 participation's one submission flow (participation/views/submission.py)."""
 
-from django.views.decorators.cache import never_cache
-
 from participation.forms import place_choices
-from participation.views.common import new_key
 from participation.views.submission import SubmissionPage, form_context
 
 from .forms import SuggestionForm
@@ -29,8 +26,4 @@ SUGGESTION_PAGE = SubmissionPage(
 )
 
 
-@never_cache
-def suggest(request):
-    if request.method == "POST":
-        return SUGGESTION_PAGE.post(request, SuggestionForm(request.POST))
-    return SUGGESTION_PAGE.render(request, SuggestionForm(), new_key())
+suggest = SUGGESTION_PAGE.view(SuggestionForm)

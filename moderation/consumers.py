@@ -6,19 +6,12 @@ items only; leads hear about everything, and get the alerts nobody has acknowled
 connect."""
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from security.staff_sockets import StaffSocketMixin
+from security.staff_sockets import Refused, StaffGroupConsumer
 
 from .models import SafeguardingAlert
 from .notify import LEADS_GROUP, QUEUE_GROUP, alert_payload
 from .permissions import can_moderate, can_safeguard
-
-REFUSED = 4403
-
-
-def _roles(user) -> tuple[bool, bool]:
-    return can_moderate(user), can_safeguard(user)
 
 
 def _open_alerts() -> list[dict]:
@@ -26,33 +19,19 @@ def _open_alerts() -> list[dict]:
     return [alert_payload(alert) for alert in alerts]
 
 
-class ModerationConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
-    group = None
-
-    async def connect(self):
-        moderator, lead = await database_sync_to_async(_roles)(self.scope.get("user"))
-        if not (moderator or lead):
-            await self.close(code=REFUSED)
-            return
-        if not await self.staff_socket_open():
-            return
+class ModerationConsumer(StaffGroupConsumer):
+    def group_for(self, user) -> str:
         # One group each: the leads' group hears every event, so a lead never gets one twice.
-        self.group = LEADS_GROUP if lead else QUEUE_GROUP
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
-        if lead:
+        if can_safeguard(user):
+            return LEADS_GROUP
+        if can_moderate(user):
+            return QUEUE_GROUP
+        raise Refused
+
+    async def opened(self):
+        if self.group == LEADS_GROUP:
             alerts = await database_sync_to_async(_open_alerts)()
             await self.send_json({"type": "alerts", "alerts": alerts})
-
-    async def disconnect(self, code):
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-            self.group = None
-        await self.staff_socket_close()
-
-    async def receive_json(self, content, **kwargs):
-        if content.get("type") == "ping":
-            await self.send_json({"type": "pong"})
 
     async def queue_event(self, event):
         await self.send_json({"type": "queue", "event": event["event"], "item": event["item"]})

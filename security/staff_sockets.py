@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import get_channel_layer
 
 from django.conf import settings
@@ -44,6 +45,8 @@ OTP_DEVICE_SESSION_KEY = "otp_device_id"
 CLOSE_CODE = 4401
 # The handshake came from a page of another origin.
 FOREIGN_ORIGIN_CLOSE_CODE = 4403
+# A signed-in member of staff whose role does not open this screen (WebSocket's 4000s mirror HTTP).
+REFUSED_CLOSE_CODE = 4403
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SOCKET_SCHEMES = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 FORCE_DISCONNECT = "staff.force_disconnect"
@@ -216,3 +219,51 @@ class StaffSocketMixin:
         """The channel-layer message sent by close_user_sockets / close_session_sockets."""
         await self.staff_socket_close()
         await self.close(code=CLOSE_CODE)
+
+
+class Refused(Exception):
+    """Raised by `StaffGroupConsumer.group_for` to turn the handshake down with `code`."""
+
+    def __init__(self, code: int = REFUSED_CLOSE_CODE):
+        super().__init__(code)
+        self.code = code
+
+
+class StaffGroupConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
+    """A staff socket that listens to one channel-layer group, the shape of every live staff
+    screen: a fully signed-in staff session first (else 4401), then `group_for(user)` (run in a
+    thread: it reads permissions and rows) names the group or raises `Refused`; `opened()`
+    sends what the screen needs at once. Closed, it leaves its group and its staff groups. A
+    `{"type": "ping"}` gets a pong, so a screen can tell a live socket from a dead one."""
+
+    group: str | None = None
+
+    def group_for(self, user) -> str:
+        raise NotImplementedError
+
+    async def opened(self) -> None:
+        """What the screen is sent as it connects; nothing by default."""
+
+    async def connect(self):
+        if not await self.staff_socket_open():
+            return
+        try:
+            group = await database_sync_to_async(self.group_for)(self.scope["user"])
+        except Refused as refused:
+            await self.staff_socket_close()
+            await self.close(code=refused.code)
+            return
+        self.group = group
+        await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        await self.opened()
+
+    async def disconnect(self, code):
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            self.group = None
+        await self.staff_socket_close()
+
+    async def receive_json(self, content, **kwargs):
+        if content.get("type") == "ping":
+            await self.send_json({"type": "pong"})

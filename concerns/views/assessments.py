@@ -2,8 +2,7 @@
 date), a new one, and the plan printed for the partnership meeting (A4). Every opening and every
 print is audited."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -16,7 +15,7 @@ from ..forms import ActionForm, AssessmentForm
 from ..models import LocationAssessment
 from ..permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT
 from ..services import add_action, change_assessment, create_assessment
-from .common import CoordinatorView, coordinators_only, render_again
+from .common import CoordinatorView, coordinators_only, decide
 
 
 class AssessmentIndexView(generic.IndexView):
@@ -99,6 +98,7 @@ class NewAssessmentView(CoordinatorView):
     template_name = "concerns/admin/assessment_new.html"
     page_title = "New location assessment"
     header_icon = "site"
+    kept = ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -106,35 +106,36 @@ class NewAssessmentView(CoordinatorView):
         return context
 
     def post(self, request, *args, **kwargs):
-        form = AssessmentForm(request.POST)
-        if not form.is_valid():
-            response = self.render_to_response(self.get_context_data(form=form))
-            response.status_code = 400
-            return response
-        assessment = create_assessment(request.user, **form.cleaned_data)
-        messages.success(request, f"Assessment “{assessment}” opened.")
-        return redirect("concerns_assessments:detail", assessment.pk)
+        def act(data):
+            assessment = create_assessment(request.user, **data)
+            return _done(f"Assessment “{assessment}” opened.", assessment)
+
+        return decide(request, NewAssessmentView, "form", AssessmentForm(request.POST), act)
+
+
+def _done(message, assessment):
+    return message, "concerns_assessments:detail", assessment.pk
 
 
 @coordinators_only
 @require_POST
 def edit(request, pk):
+    def act(data):
+        change_assessment(assessment, request.user, **data)
+        return _done("Assessment saved.", assessment)
+
     assessment = assessment_or_404(pk)
     form = AssessmentForm(request.POST, instance=LocationAssessment.objects.get(pk=pk))
-    if not form.is_valid():
-        return render_again(AssessmentView, request, assessment=assessment, edit_form=form)
-    change_assessment(assessment, request.user, **form.cleaned_data)
-    messages.success(request, "Assessment saved.")
-    return redirect("concerns_assessments:detail", assessment.pk)
+    return decide(request, AssessmentView, "edit_form", form, act, assessment=assessment)
 
 
 @coordinators_only
 @require_POST
 def new_action(request, pk):
+    def act(data):
+        add_action(assessment, request.user, **data)
+        return _done("Action added to the safety plan.", assessment)
+
     assessment = assessment_or_404(pk)
     form = ActionForm(request.POST, prefix="action")
-    if not form.is_valid():
-        return render_again(AssessmentView, request, assessment=assessment, action_form=form)
-    add_action(assessment, request.user, **form.cleaned_data)
-    messages.success(request, "Action added to the safety plan.")
-    return redirect("concerns_assessments:detail", assessment.pk)
+    return decide(request, AssessmentView, "action_form", form, act, assessment=assessment)

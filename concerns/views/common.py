@@ -3,6 +3,8 @@
 permissions the roles matrix grants Contextual safeguarding coordinators alone, and how a page is
 shown again after a refused POST."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -31,3 +33,14 @@ def render_again(view_class, request, **context):
     response = view.render_to_response(view.get_context_data(**context))
     response.status_code = 400
     return response
+
+
+def decide(request, page, form_name: str, form, act, **kept):
+    """The steps of every coordinator's POST action: the form checked; if it is refused, `page`
+    again with its errors (400); else `act(cleaned_data)`, the use case, which says what it did
+    and where to go next (a message and `redirect`'s arguments)."""
+    if not form.is_valid():
+        return render_again(page, request, **kept, **{form_name: form})
+    message, *where = act(form.cleaned_data)
+    messages.success(request, message)
+    return redirect(*where)

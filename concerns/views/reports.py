@@ -2,8 +2,7 @@
 (an open one, or a new one made from it), or close it with a reason. Opening a report is
 audited."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
@@ -17,7 +16,7 @@ from ..filters import ReportFilterSet
 from ..forms import AssessmentForm, CloseReportForm, LinkReportForm
 from ..models import ConcernReport
 from ..services import close_report, create_assessment, link_report, open_report
-from .common import CoordinatorView, coordinators_only, render_again
+from .common import CoordinatorView, coordinators_only, decide
 
 
 def received(report) -> str:
@@ -109,34 +108,35 @@ def _report(pk):
 @coordinators_only
 @require_POST
 def link(request, pk):
+    def act(data):
+        link_report(report, data["assessment"], request.user)
+        return f"Added to the assessment “{data['assessment']}”.", "concerns_reports:index"
+
     report = _report(pk)
     form = LinkReportForm(request.POST)
-    if not form.is_valid():
-        return render_again(ReportView, request, report=report, link_form=form)
-    link_report(report, form.cleaned_data["assessment"], request.user)
-    messages.success(request, f"Added to the assessment “{form.cleaned_data['assessment']}”.")
-    return redirect("concerns_reports:index")
+    return decide(request, ReportView, "link_form", form, act, report=report)
 
 
 @coordinators_only
 @require_POST
 def new_assessment(request, pk):
+    def act(data):
+        assessment = create_assessment(request.user, report=report, **data)
+        message = f"Assessment “{assessment}” opened with this report."
+        return message, "concerns_assessments:detail", assessment.pk
+
     report = _report(pk)
     form = AssessmentForm(request.POST, prefix="new")
-    if not form.is_valid():
-        return render_again(ReportView, request, report=report, assessment_form=form)
-    assessment = create_assessment(request.user, report=report, **form.cleaned_data)
-    messages.success(request, f"Assessment “{assessment}” opened with this report.")
-    return redirect("concerns_assessments:detail", assessment.pk)
+    return decide(request, ReportView, "assessment_form", form, act, report=report)
 
 
 @coordinators_only
 @require_POST
 def close(request, pk):
+    def act(data):
+        close_report(report, data["reason"], data["note"], request.user)
+        return "Report closed.", "concerns_reports:index"
+
     report = _report(pk)
     form = CloseReportForm(request.POST)
-    if not form.is_valid():
-        return render_again(ReportView, request, report=report, close_form=form)
-    close_report(report, form.cleaned_data["reason"], form.cleaned_data["note"], request.user)
-    messages.success(request, "Report closed.")
-    return redirect("concerns_reports:index")
+    return decide(request, ReportView, "close_form", form, act, report=report)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from participation import limits
-from participation.models import Proposal, Receipt, Support
+from participation.models import Proposal, Support
 from places.models import NamedPlace
 
-from .common import Submitted, fingerprint
-from .submission import save_submission, submit_plain
+from .common import fingerprint
+from .submission import PlainUseCases
 
 
 @dataclass(frozen=True)
@@ -36,34 +36,9 @@ class ProposalSubmission:
         )
 
 
-def create_proposal(
-    submission: ProposalSubmission,
-    *,
-    contributor: str,
-    receipt: Receipt | None = None,
-    is_demo: bool = False,
-) -> Proposal:
-    """Saves an idea and hands it to moderation, inside the caller's transaction."""
-    return save_submission(
-        Proposal, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
-    )
-
-
-def submit_proposal(
-    submission: ProposalSubmission,
-    *,
-    contributor: str,
-    idempotency_key: str,
-    address: str | None = None,
-) -> Submitted:
-    """Shares an idea once per idempotency key; see submission.submit for what it raises."""
-    return submit_plain(
-        Proposal,
-        submission,
-        contributor=contributor,
-        idempotency_key=idempotency_key,
-        address=address,
-    )
+# Saves an idea inside the caller's transaction; shares one once per idempotency key.
+create_proposal = PlainUseCases(Proposal).create
+submit_proposal = PlainUseCases(Proposal).submit
 
 
 def support_proposal(proposal: Proposal, *, contributor: str, address: str | None = None) -> int:

@@ -50,20 +50,35 @@ def save_submission(
     return save_for_moderation(contribution)
 
 
-def submit_plain(
-    model, submission, *, contributor: str, idempotency_key: str, address: str | None = None
-) -> Submitted:
-    """`submit` for a contribution saved by save_submission, under its model's moderation kind."""
-    return submit(
-        model.moderation_kind,
-        submission,
-        create=lambda receipt, _photos: save_submission(
-            model, submission, contributor=contributor, receipt=receipt
-        ),
-        contributor=contributor,
-        idempotency_key=idempotency_key,
-        address=address,
-    )
+@dataclasses.dataclass(frozen=True)
+class PlainUseCases:
+    """The two use cases of a contribution saved by save_submission (an idea, a suggestion):
+    `create` inside the caller's transaction (demo data, factories), and `submit` from the
+    public once per idempotency key, under its model's moderation kind (see `submit` for what
+    it raises). One pair for every such kind, so none drifts from the others."""
+
+    model: type
+
+    def create(
+        self, submission, *, contributor: str, receipt: Receipt | None = None, is_demo=False
+    ):
+        return save_submission(
+            self.model, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
+        )
+
+    def submit(
+        self, submission, *, contributor: str, idempotency_key: str, address: str | None = None
+    ) -> Submitted:
+        return submit(
+            self.model.moderation_kind,
+            submission,
+            create=lambda receipt, _photos: self.create(
+                submission, contributor=contributor, receipt=receipt
+            ),
+            contributor=contributor,
+            idempotency_key=idempotency_key,
+            address=address,
+        )
 
 
 def submit(

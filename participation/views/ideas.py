@@ -4,7 +4,6 @@ from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from participation.contributors import client_address, contributor_for, remember
@@ -16,7 +15,7 @@ from participation.services import submit_proposal, support_proposal
 from participation.services.proposals import supported_by
 from participation.services.writes import is_busy
 
-from .common import new_key, render_busy_action
+from .common import render_busy_action
 from .submission import SubmissionPage, form_context
 
 
@@ -53,11 +52,7 @@ IDEA_PAGE = SubmissionPage(
 )
 
 
-@never_cache
-def new_idea(request):
-    if request.method == "POST":
-        return IDEA_PAGE.post(request, IdeaPageForm(request.POST))
-    return IDEA_PAGE.render(request, IdeaPageForm(), new_key())
+new_idea = IDEA_PAGE.view(IdeaPageForm)
 
 
 @require_POST

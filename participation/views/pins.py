@@ -2,7 +2,6 @@
 it into short steps with a map, a place search and "use my location"."""
 
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
 from participation import exercise_links
 from participation.forms import PinPageForm, place_choices
@@ -10,7 +9,6 @@ from participation.models import Feeling, TimeOfDay
 from participation.services import submit_pin
 from places.geo import BRISTOL_BOUNDS
 
-from .common import new_key
 from .submission import SubmissionPage
 
 
@@ -40,11 +38,10 @@ PIN_PAGE = SubmissionPage(
 )
 
 
-@never_cache
-def add_pin(request):
-    if request.method == "POST":
-        return PIN_PAGE.post(request, PinPageForm(request.POST, request.FILES))
+def _exercise(request) -> dict | None:
     # A mapping exercise links here with ?exercise=<slug>: its pins are tagged with it.
     exercise = exercise_links.lookup().named(request.GET.get("exercise", "")[:80])
-    form = PinPageForm(initial={"exercise": exercise.slug} if exercise else None)
-    return PIN_PAGE.render(request, form, new_key())
+    return {"exercise": exercise.slug} if exercise else None
+
+
+add_pin = PIN_PAGE.view(PinPageForm, initial=_exercise)

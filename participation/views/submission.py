@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from participation.contributors import client_address, contributor_for, remember
 from participation.limits import RateLimited
@@ -52,6 +53,18 @@ class SubmissionPage:
     refused: tuple[type[Exception], ...] = ()
     on_refused: Callable[..., HttpResponse] | None = None
     check: Callable[[], None] = lambda: None
+
+    def view(self, form_class, initial: Callable[..., dict | None] = lambda request: None):
+        """The page as a view, never cached (each visitor has their own idempotency key): the
+        empty form, prefilled by `initial(request)`, or a sent one through `post`."""
+
+        @never_cache
+        def page(request):
+            if request.method == "POST":
+                return self.post(request, form_class(request.POST, request.FILES))
+            return self.render(request, form_class(initial=initial(request)), new_key())
+
+        return page
 
     def render(self, request, form, key: str, *, status: int = 200, **extra) -> HttpResponse:
         context = {**self.context(form, key), **extra}

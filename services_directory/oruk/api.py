@@ -168,12 +168,7 @@ def full_services():
                 ),
                 to_attr="public_sites",
             ),
-            "schedules",
-            "service_areas",
-            "languages",
-            "cost_options",
-            "contacts",
-            "phones",
+            *oruk.SERVICE_LISTS,
         )
     )
 

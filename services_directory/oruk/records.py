@@ -14,6 +14,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, FormatChecker
 
 from ..models import DAY_CODES, ServiceStatus
+from .serializers import SERVICE_LISTS
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "service.json"
 # Only the uuid format is enforced: ids are what link records and upserts. The schema's "email"
@@ -179,16 +180,7 @@ def check_service(record) -> dict:
         "status": ServiceStatus(record["status"]).value,
     }
     _check_ages(data, where)
-    for key in (
-        "schedules",
-        "service_areas",
-        "languages",
-        "cost_options",
-        "contacts",
-        "phones",
-        "attributes",
-        "service_at_locations",
-    ):
+    for key in (*SERVICE_LISTS, "attributes", "service_at_locations"):
         data[key] = record.get(key, [])
     _check_phones(data["phones"], where)
     _check_schedules(data["schedules"], where)

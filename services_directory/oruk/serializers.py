@@ -20,6 +20,9 @@ from ..queries import public_sites
 
 VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
+# The list-valued parts of a full service record that are our related names too: the feed
+# prefetches them, and the importer reads each as a list.
+SERVICE_LISTS = ("schedules", "service_areas", "languages", "cost_options", "contacts", "phones")
 
 
 def _compact(data: dict, keep: tuple = ()) -> dict:
