@@ -3,7 +3,6 @@ date), a new one, and the plan printed for the partnership meeting (A4). Every o
 print is audited."""
 
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST
 
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -15,7 +14,7 @@ from ..forms import ActionForm, AssessmentForm
 from ..models import LocationAssessment
 from ..permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT
 from ..services import add_action, change_assessment, create_assessment
-from .common import CoordinatorView, coordinators_only, decide
+from .common import Action, CoordinatorView, decide
 
 
 class AssessmentIndexView(generic.IndexView):
@@ -57,6 +56,7 @@ class AssessmentView(CoordinatorView):
     header_icon = "site"
     audit_action = AuditAction.OPENED_ASSESSMENT
     kept = ("assessment",)
+    record = staticmethod(assessment_or_404)
 
     def get(self, request, *args, **kwargs):
         self.assessment = assessment_or_404(kwargs["pk"])
@@ -117,25 +117,28 @@ def _done(message, assessment):
     return message, "concerns_assessments:detail", assessment.pk
 
 
-@coordinators_only
-@require_POST
-def edit(request, pk):
-    def act(data):
-        change_assessment(assessment, request.user, **data)
-        return _done("Assessment saved.", assessment)
-
-    assessment = assessment_or_404(pk)
-    form = AssessmentForm(request.POST, instance=LocationAssessment.objects.get(pk=pk))
-    return decide(request, AssessmentView, "edit_form", form, act, assessment=assessment)
+def _edit(request, assessment, data):
+    change_assessment(assessment, request.user, **data)
+    return _done("Assessment saved.", assessment)
 
 
-@coordinators_only
-@require_POST
-def new_action(request, pk):
-    def act(data):
-        add_action(assessment, request.user, **data)
-        return _done("Action added to the safety plan.", assessment)
+def _new_action(request, assessment, data):
+    add_action(assessment, request.user, **data)
+    return _done("Action added to the safety plan.", assessment)
 
-    assessment = assessment_or_404(pk)
-    form = ActionForm(request.POST, prefix="action")
-    return decide(request, AssessmentView, "action_form", form, act, assessment=assessment)
+
+edit = Action(
+    AssessmentView,
+    "edit_form",
+    # A fresh copy: a refused form must not change the record the page shows again.
+    lambda request, a: AssessmentForm(
+        request.POST, instance=LocationAssessment.objects.get(pk=a.pk)
+    ),
+    _edit,
+).view()
+new_action = Action(
+    AssessmentView,
+    "action_form",
+    lambda request, _: ActionForm(request.POST, prefix="action"),
+    _new_action,
+).view()

@@ -3,8 +3,12 @@
 permissions the roles matrix grants Contextual safeguarding coordinators alone, and how a page is
 shown again after a refused POST."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -44,3 +48,31 @@ def decide(request, page, form_name: str, form, act, **kept):
     message, *where = act(form.cleaned_data)
     messages.success(request, message)
     return redirect(*where)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A coordinator's POST action on one record of `page` (a view with `record(pk)` and the
+    name it keeps the record by in `kept`): `form(request, record)` is the bound form, shown on
+    the page as `form_name`; `act(request, record, data)` the use case (see `decide`)."""
+
+    page: type
+    form_name: str
+    form: Callable
+    act: Callable
+
+    def view(self):
+        @coordinators_only
+        @require_POST
+        def respond(request, pk):
+            record = self.page.record(pk)
+            return decide(
+                request,
+                self.page,
+                self.form_name,
+                self.form(request, record),
+                lambda data: self.act(request, record, data),
+                **{self.page.kept[0]: record},
+            )
+
+        return respond

@@ -5,7 +5,6 @@ audited."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.views.decorators.http import require_POST
 
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -16,7 +15,7 @@ from ..filters import ReportFilterSet
 from ..forms import AssessmentForm, CloseReportForm, LinkReportForm
 from ..models import ConcernReport
 from ..services import close_report, create_assessment, link_report, open_report
-from .common import CoordinatorView, coordinators_only, decide
+from .common import Action, CoordinatorView
 
 
 def received(report) -> str:
@@ -76,6 +75,10 @@ class ReportView(CoordinatorView):
     header_icon = "warning"
     kept = ("report",)
 
+    @staticmethod
+    def record(pk) -> ConcernReport:
+        return get_object_or_404(ConcernReport, pk=pk)
+
     def get(self, request, *args, **kwargs):
         self.report = get_object_or_404(
             ConcernReport.objects.select_related("named_place", "assessment", "decided_by"),
@@ -101,42 +104,31 @@ class ReportView(CoordinatorView):
         return context
 
 
-def _report(pk):
-    return get_object_or_404(ConcernReport, pk=pk)
+def _link(request, report, data):
+    link_report(report, data["assessment"], request.user)
+    return f"Added to the assessment “{data['assessment']}”.", "concerns_reports:index"
 
 
-@coordinators_only
-@require_POST
-def link(request, pk):
-    def act(data):
-        link_report(report, data["assessment"], request.user)
-        return f"Added to the assessment “{data['assessment']}”.", "concerns_reports:index"
-
-    report = _report(pk)
-    form = LinkReportForm(request.POST)
-    return decide(request, ReportView, "link_form", form, act, report=report)
+def _new_assessment(request, report, data):
+    assessment = create_assessment(request.user, report=report, **data)
+    message = f"Assessment “{assessment}” opened with this report."
+    return message, "concerns_assessments:detail", assessment.pk
 
 
-@coordinators_only
-@require_POST
-def new_assessment(request, pk):
-    def act(data):
-        assessment = create_assessment(request.user, report=report, **data)
-        message = f"Assessment “{assessment}” opened with this report."
-        return message, "concerns_assessments:detail", assessment.pk
-
-    report = _report(pk)
-    form = AssessmentForm(request.POST, prefix="new")
-    return decide(request, ReportView, "assessment_form", form, act, report=report)
+def _close(request, report, data):
+    close_report(report, data["reason"], data["note"], request.user)
+    return "Report closed.", "concerns_reports:index"
 
 
-@coordinators_only
-@require_POST
-def close(request, pk):
-    def act(data):
-        close_report(report, data["reason"], data["note"], request.user)
-        return "Report closed.", "concerns_reports:index"
-
-    report = _report(pk)
-    form = CloseReportForm(request.POST)
-    return decide(request, ReportView, "close_form", form, act, report=report)
+link = Action(
+    ReportView, "link_form", lambda request, _: LinkReportForm(request.POST), _link
+).view()
+new_assessment = Action(
+    ReportView,
+    "assessment_form",
+    lambda request, _: AssessmentForm(request.POST, prefix="new"),
+    _new_assessment,
+).view()
+close = Action(
+    ReportView, "close_form", lambda request, _: CloseReportForm(request.POST), _close
+).view()
