@@ -279,6 +279,11 @@ def print_table(rows: list[Row], title: str = "") -> None:
         ]
         for row in rows
     ]
+    print_grid(headers, data, title)
+
+
+def print_grid(headers: list[str], data: list[list[str]], title: str = "") -> None:
+    """A plain-text table, columns as wide as their widest cell."""
     widths = [
         max(len(h), *(len(r[i]) for r in data)) if data else len(h) for i, h in enumerate(headers)
     ]
