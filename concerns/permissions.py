@@ -4,6 +4,8 @@ permissions the roles matrix grants them (staff/roles.py)."""
 COORDINATE = "concerns.change_concernreport"
 VIEW_REPORTS = "concerns.view_concernreport"
 EXPORT = "concerns.export_problem_profile"
+ADD_ASSESSMENT = "concerns.add_locationassessment"
+CHANGE_ASSESSMENT = "concerns.change_locationassessment"
 
 
 def _active(user) -> bool:

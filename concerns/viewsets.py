@@ -3,37 +3,17 @@ safeguarding coordinators only, apart from young people's moderation."""
 
 from django.urls import path
 
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .permissions import can_coordinate
+from staff.admin import PermissionViewSet
+
+from .permissions import COORDINATE
 from .views import assessments, audit, profile, reports
 
 
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_coordinate(request.user)
-
-
-class CoordinatorViewSet(ViewSet):
-    def get_menu_item(self, order=None):
-        return CoordinatorMenuItem(
-            label=self.menu_label,
-            url=self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-        )
-
-    def index_patterns(self, view_class):
-        kwargs = {
-            "index_url_name": f"{self.name}:index",
-            "index_results_url_name": f"{self.name}:index_results",
-        }
-        return [
-            path("", view_class.as_view(**kwargs), name="index"),
-            path("results/", view_class.as_view(results_only=True, **kwargs), name="index_results"),
-        ]
+class CoordinatorViewSet(PermissionViewSet):
+    # The permission only the Contextual safeguarding coordinators hold (staff/roles.py).
+    permission = COORDINATE
 
 
 class ReportsViewSet(CoordinatorViewSet):

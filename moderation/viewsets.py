@@ -3,30 +3,20 @@ and alerts (leads only), the audit (leads only) and the scan's phrases (leads on
 
 from django.urls import path, reverse
 
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from staff.admin import PermissionMenuItem
+from staff.admin import PermissionViewSet
 
 from .models import ScanPhrase
 from .permissions import MODERATE, SAFEGUARD, VIEW_AUDIT
 from .views import queue, review, safeguarding, teaching, wellbeing
 
 
-class CheckedViewSet(ViewSet):
+class CheckedViewSet(PermissionViewSet):
     """A viewset whose menu item shows only to those who may use it."""
 
     permission = MODERATE
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            label=self.menu_label,
-            url=self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-            permission=self.permission,
-        )
 
 
 class QueueViewSet(CheckedViewSet):
@@ -37,21 +27,13 @@ class QueueViewSet(CheckedViewSet):
     index_view_class = queue.QueueIndexView
 
     def get_urlpatterns(self):
-        index = self.index_view_class.as_view(
-            index_url_name=f"{self.name}:index", index_results_url_name=f"{self.name}:index_results"
-        )
-        results = self.index_view_class.as_view(
-            index_url_name=f"{self.name}:index",
-            index_results_url_name=f"{self.name}:index_results",
-            results_only=True,
-        )
         return [
-            path("", index, name="index"),
-            path("results/", results, name="index_results"),
+            *self.index_patterns(self.index_view_class),
             path("next/", queue.next_item, name="next"),
             path("bulk-approve/", queue.bulk_approve, name="bulk_approve"),
             path("<uuid:pk>/", review.ReviewView.as_view(), name="review"),
             path("<uuid:pk>/claim/", review.claim, name="claim"),
+            path("<uuid:pk>/take-over/", review.take_over, name="take_over"),
             path("<uuid:pk>/redact/", review.redact, name="redact"),
             path("<uuid:pk>/redact-words/", review.redact_words, name="redact_words"),
             path("<uuid:pk>/approve/", review.approve, name="approve"),
@@ -105,15 +87,7 @@ class AuditViewSet(CheckedViewSet):
     permission = VIEW_AUDIT
 
     def get_urlpatterns(self):
-        kwargs = {
-            "index_url_name": f"{self.name}:index",
-            "index_results_url_name": f"{self.name}:index_results",
-        }
-        view = safeguarding.AuditIndexView
-        return [
-            path("", view.as_view(**kwargs), name="index"),
-            path("results/", view.as_view(results_only=True, **kwargs), name="index_results"),
-        ]
+        return self.index_patterns(safeguarding.AuditIndexView)
 
 
 class WellbeingViewSet(CheckedViewSet):

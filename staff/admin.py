@@ -16,11 +16,13 @@ from operator import or_
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import path
 
 from wagtail.admin.auth import any_permission_required
 from wagtail.admin.auth import permission_required as wagtail_permission_required
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 
@@ -81,3 +83,31 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return permission_names.user_has_any_permission(request.user, self.permissions)
+
+
+class PermissionViewSet(ViewSet):
+    """A Wagtail viewset of our admin pages: its menu item shows only to holders of
+    `permission` (one full name, or several of which any one will do), and `index_patterns`
+    gives a listing view its page and its results URL the way Wagtail's own listings have them."""
+
+    permission: str | tuple[str, ...] = ()
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission=self.permission,
+        )
+
+    def index_patterns(self, view_class) -> list:
+        names = {
+            "index_url_name": f"{self.name}:index",
+            "index_results_url_name": f"{self.name}:index_results",
+        }
+        return [
+            path("", view_class.as_view(**names), name="index"),
+            path("results/", view_class.as_view(results_only=True, **names), name="index_results"),
+        ]

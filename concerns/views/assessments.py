@@ -14,15 +14,14 @@ from .. import audit
 from ..choices import REPORT_CATEGORY_LABELS, AuditAction
 from ..forms import ActionForm, AssessmentForm
 from ..models import LocationAssessment
+from ..permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT
 from ..services import add_action, change_assessment, create_assessment
-from .common import CoordinatorView, Forbidden403Mixin, coordinators_only, render_again
-
-ASSESSMENTS_POLICY = ModelPermissionPolicy(LocationAssessment)
+from .common import CoordinatorView, coordinators_only, render_again
 
 
-class AssessmentIndexView(Forbidden403Mixin, generic.IndexView):
+class AssessmentIndexView(generic.IndexView):
     model = LocationAssessment
-    permission_policy = ASSESSMENTS_POLICY
+    permission_policy = ModelPermissionPolicy(LocationAssessment)
     any_permission_required = None
     permission_required = "change"
     page_title = "Location assessments"
@@ -54,7 +53,7 @@ def assessment_or_404(pk) -> LocationAssessment:
 
 
 class AssessmentView(CoordinatorView):
-    permission_policy = ASSESSMENTS_POLICY
+    permission_required = CHANGE_ASSESSMENT
     template_name = "concerns/admin/assessment.html"
     header_icon = "site"
     audit_action = AuditAction.OPENED_ASSESSMENT
@@ -96,8 +95,7 @@ class PrintView(AssessmentView):
 
 
 class NewAssessmentView(CoordinatorView):
-    permission_policy = ASSESSMENTS_POLICY
-    permission_required = "add"
+    permission_required = ADD_ASSESSMENT
     template_name = "concerns/admin/assessment_new.html"
     page_title = "New location assessment"
     header_icon = "site"

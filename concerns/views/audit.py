@@ -6,10 +6,9 @@ from wagtail.admin.views import generic
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import ConcernAudit
-from .common import Forbidden403Mixin
 
 
-class AuditIndexView(Forbidden403Mixin, generic.IndexView):
+class AuditIndexView(generic.IndexView):
     model = ConcernAudit
     permission_policy = ModelPermissionPolicy(ConcernAudit)
     any_permission_required = None

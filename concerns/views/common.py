@@ -1,69 +1,25 @@
-"""What the coordinators' admin views share: the permission check (Wagtail's own, on the
-report model's permissions) answered with a real 403 page, so the permission matrix is plain to
-see and to test."""
+"""What the coordinators' admin views share: the one admin permission idiom of staff/admin.py
+(a refused member of staff gets Wagtail's own answer, as everywhere in the admin), on the
+permissions the roles matrix grants Contextual safeguarding coordinators alone, and how a page is
+shown again after a refused POST."""
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..models import ConcernReport
-from ..permissions import can_coordinate
+from staff.admin import PermissionRequiredMixin, permission_required
 
-REPORTS_POLICY = ModelPermissionPolicy(ConcernReport)
+from ..permissions import COORDINATE
 
 
-def forbidden(request):
-    return TemplateResponse(
-        request,
-        "concerns/admin/forbidden.html",
-        {"page_title": "You cannot open this", "header_title": "You cannot open this"},
-        status=403,
-    )
-
-
-def _or_403(request, respond):
-    # The response rendered here, so a PermissionDenied raised while rendering is caught too.
-    try:
-        response = respond()
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-    except PermissionDenied:
-        return forbidden(request)
-    return response
-
-
-class Forbidden403Mixin:
-    def dispatch(self, request, *args, **kwargs):
-        return _or_403(
-            request, lambda: super(Forbidden403Mixin, self).dispatch(request, *args, **kwargs)
-        )
-
-
-class CoordinatorView(
-    Forbidden403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
+class CoordinatorView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """An admin page for Contextual safeguarding coordinators only."""
 
-    permission_policy = REPORTS_POLICY
-    permission_required = "change"
+    permission_required = COORDINATE
 
 
-def coordinators_only(view):
-    """For the POST actions: the same check, the same 403 page."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not can_coordinate(request.user):
-            return forbidden(request)
-        return _or_403(request, lambda: view(request, *args, **kwargs))
-
-    return wrapped
+# For the POST actions: the same permission, the same refusal.
+coordinators_only = permission_required(COORDINATE)
 
 
 def render_again(view_class, request, **context):

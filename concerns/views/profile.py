@@ -7,12 +7,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from places.maps import map_config
+from staff.admin import permission_required
 
 from .. import audit
 from ..choices import AuditAction
-from ..permissions import can_export
+from ..permissions import EXPORT, can_export
 from ..profile import as_csv, places_geojson, rows
-from .common import CoordinatorView, coordinators_only, forbidden
+from .common import CoordinatorView
 
 
 class ProfileView(CoordinatorView):
@@ -39,15 +40,11 @@ def _export(request, content: str, content_type: str, extension: str) -> HttpRes
     return response
 
 
-@coordinators_only
+@permission_required(EXPORT)
 def export_csv(request):
-    if not can_export(request.user):
-        return forbidden(request)
     return _export(request, as_csv(rows()), "text/csv; charset=utf-8", "csv")
 
 
-@coordinators_only
+@permission_required(EXPORT)
 def export_geojson(request):
-    if not can_export(request.user):
-        return forbidden(request)
     return _export(request, json.dumps(places_geojson()), "application/geo+json", "geojson")

@@ -10,19 +10,14 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..choices import REPORT_CATEGORY_LABELS, ReportStatus
 from ..filters import ReportFilterSet
 from ..forms import AssessmentForm, CloseReportForm, LinkReportForm
 from ..models import ConcernReport
 from ..services import close_report, create_assessment, link_report, open_report
-from .common import (
-    REPORTS_POLICY,
-    CoordinatorView,
-    Forbidden403Mixin,
-    coordinators_only,
-    render_again,
-)
+from .common import CoordinatorView, coordinators_only, render_again
 
 
 def received(report) -> str:
@@ -35,9 +30,9 @@ def categories_label(report) -> str:
     return ", ".join(labels) or "Not given"
 
 
-class QueueView(Forbidden403Mixin, generic.IndexView):
+class QueueView(generic.IndexView):
     model = ConcernReport
-    permission_policy = REPORTS_POLICY
+    permission_policy = ModelPermissionPolicy(ConcernReport)
     any_permission_required = None
     permission_required = "change"
     page_title = "Reports about places"

@@ -15,12 +15,14 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from concerns.permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT, COORDINATE, EXPORT
 from moderation.models import SafeguardingAlert
 from moderation.permissions import MODERATE, SAFEGUARD, VIEW_AUDIT
 from places.models import NamedPlace
 from services_directory.models import ListingFeedback, Taxonomy, TaxonomyTerm
 from staff.roles import ALL_GROUPS, CRUD, EDITORS, MATRIX
 from tests.auth import make_staff, refused, sign_in
+from tests.concerns.factories import ConcernReportFactory, LocationAssessmentFactory
 from tests.moderation.factories import ScannedPinFactory, ScanPhraseFactory
 from tests.services_directory.factories import LocationFactory, OrganizationFactory, ServiceFactory
 from tests.workshops.workshop_factories import AreaExerciseFactory, WorkshopFactory
@@ -49,8 +51,12 @@ NAMESPACES = (
         )
     ),
     "wagtailsnippets_places_namedplace",
+    "concerns_reports",
+    "concerns_assessments",
+    "concerns_profile",
+    "concerns_audit",
 )
-OUR_APPS = ("moderation", "mapping", "workshops", "services_directory", "places")
+OUR_APPS = ("moderation", "mapping", "workshops", "services_directory", "places", "concerns")
 # The views of a model or snippet viewset walked here; the rest (history, usage, choosers...)
 # are Wagtail's own views under the same model permissions.
 MODEL_VIEWS = {"index", "index_results", "list", "list_results", "add", "edit", "delete"}
@@ -97,7 +103,10 @@ def visits():
     workshop = WorkshopFactory()
     service = ServiceFactory()
     feedback = ListingFeedback.objects.create(service=service, kind="other", comment="moved")
+    report = ConcernReportFactory().pk
+    assessment = LocationAssessmentFactory().pk
     q, s, p = "moderation_queue", "moderation_safeguarding", "mapping_partnership"
+    r, a = "concerns_reports", "concerns_assessments"
     either = (MODERATE, SAFEGUARD)
     return [
         # Moderation
@@ -107,6 +116,8 @@ def visits():
         Visit(f"{q}:bulk_approve", needs=(MODERATE,), method="post", answer=302),
         Visit(f"{q}:review", (item(),), needs=either),
         Visit(f"{q}:claim", (item(),), needs=either, method="post", answer=302),
+        # A take-over without a reason: refused with the form's error, to leads only.
+        Visit(f"{q}:take_over", (item(),), needs=(SAFEGUARD,), method="post", answer=400),
         Visit(f"{q}:redact", (item(),), needs=either, method="post", answer=400),
         Visit(f"{q}:redact_words", (item(),), needs=either, method="post", answer=400),
         Visit(
@@ -169,6 +180,26 @@ def visits():
             answer=302,
         ),
         Visit("workshops:paper", (workshop.pk,), needs=("workshops.run_workshop",)),
+        # Places of concern: the coordinators' alone. A POST with nothing in it is refused
+        # with the form's errors.
+        Visit(f"{r}:index", needs=("concerns.change_concernreport",)),
+        Visit(f"{r}:index_results", needs=("concerns.change_concernreport",)),
+        Visit(f"{r}:report", (report,), needs=(COORDINATE,)),
+        Visit(f"{r}:link", (report,), needs=(COORDINATE,), method="post", answer=400),
+        Visit(f"{r}:new_assessment", (report,), needs=(COORDINATE,), method="post", answer=400),
+        Visit(f"{r}:close", (report,), needs=(COORDINATE,), method="post", answer=400),
+        Visit(f"{a}:index", needs=(CHANGE_ASSESSMENT,)),
+        Visit(f"{a}:index_results", needs=(CHANGE_ASSESSMENT,)),
+        Visit(f"{a}:new", needs=(ADD_ASSESSMENT,)),
+        Visit(f"{a}:detail", (assessment,), needs=(CHANGE_ASSESSMENT,)),
+        Visit(f"{a}:edit", (assessment,), needs=(COORDINATE,), method="post", answer=400),
+        Visit(f"{a}:new_action", (assessment,), needs=(COORDINATE,), method="post", answer=400),
+        Visit(f"{a}:print", (assessment,), needs=(CHANGE_ASSESSMENT,)),
+        Visit("concerns_profile:index", needs=(COORDINATE,)),
+        Visit("concerns_profile:csv", needs=(EXPORT,)),
+        Visit("concerns_profile:geojson", needs=(EXPORT,)),
+        Visit("concerns_audit:index", needs=("concerns.view_concernaudit",)),
+        Visit("concerns_audit:index_results", needs=("concerns.view_concernaudit",)),
         # The directory
         *model_visits(
             "wagtailsnippets_services_directory_service",
