@@ -9,10 +9,10 @@ from tests.efh.conftest import efh_index  # noqa: F401
 
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
+    from django.core.cache import cache
+
     from tests.participation.factories import ApprovedProposalFactory
     from website.site_tree import ensure_site_tree
-
-    from django.core.cache import cache
 
     with django_db_blocker.unblock():
         # Cached answers are keyed by database state (e.g. the map's count of releases) that the
