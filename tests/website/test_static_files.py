@@ -1,6 +1,7 @@
 """Static files answered over ASGI in front of Django (website/static_files.py), from a real
 collectstatic run with production's storage: hashed names cached for a year, brotli or gzip
-(compressed once, at collectstatic) chosen by Accept-Encoding with Vary, 304 on a repeat visit, HEAD without a body."""
+(compressed once, at collectstatic) chosen by Accept-Encoding with Vary, 304 on a repeat visit,
+HEAD without a body."""
 
 import gzip
 
