@@ -1,4 +1,5 @@
-"""Pin submission at 50 concurrent clients (POST /api/v1/pins), on SQLite and on PostgreSQL.
+"""Pin and idea submission at 50 concurrent clients (POST /api/v1/pins, POST /api/v1/proposals),
+on SQLite and on PostgreSQL.
 
 Each request is a new pin with its own Idempotency-Key and no cookie (a new contributor each
 time), from one of 50 client addresses: the X-Forwarded-For header, which uvicorn believes from
@@ -38,6 +39,33 @@ def pin_body(rng: random.Random) -> bytes:
         "comment": rng.choice(["", "The underpass is dark.", "Lots of people around."]),
     }
     return json.dumps(body).encode()
+
+
+IDEA_KINDS = ["youth-club", "sport", "music", "arts", "mentoring", "safe-space"]
+IDEA_WHEN = ["after-school", "evenings", "weekends", "school-holidays", "any-time"]
+IDEA_PLACES = ["southville", "southmead", "easton", "bedminster"]
+
+
+def idea_maker():
+    """A new idea (proposal) per request, with its own key, from one of the 50 addresses."""
+    rng = random.Random(43)
+
+    def make(i: int):
+        body = {
+            "title": rng.choice(["A youth club on Fridays", "Football on the green", "Music room"]),
+            "what": rng.choice(IDEA_KINDS),
+            "where": rng.choice(IDEA_PLACES),
+            "when": rng.choice(IDEA_WHEN),
+            "why": "Somewhere to go after school that is warm and has adults we trust.",
+        }
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": str(uuid.uuid4()),
+            "X-Forwarded-For": f"10.51.{i % CLIENTS}.7",
+        }
+        return "POST", "/api/v1/proposals", json.dumps(body).encode(), headers
+
+    return make
 
 
 def request_maker(duplicates: int = 1):
@@ -81,7 +109,16 @@ def rows_for(server: BenchServer, label: str) -> list:
         ok_statuses=(200, 201, 409),
     )
     retried.extra = f"{REQUESTS // 2} pins, each sent twice"
-    return [fresh, retried]
+    ideas = load(
+        f"idea submission, {label}",
+        server.base + "/api/v1/proposals",
+        requests=REQUESTS,
+        concurrency=CLIENTS,
+        make_request=idea_maker(),
+        ok_statuses=(201,),
+    )
+    ideas.extra = "every request a new idea"
+    return [fresh, retried, ideas]
 
 
 def run(server: BenchServer) -> list:

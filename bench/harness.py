@@ -73,7 +73,7 @@ class BenchServer:
                 "DJANGO_SETTINGS_MODULE": "website.settings.bench",
                 "DEBUG": "0",
                 "VAR_DIR": str(self.dir),
-                "WHITENOISE_ROOT": str(self.static_root),
+                "SERVESTATIC_ROOT": str(self.static_root),
             }
         )
         self.env.update(env or {})

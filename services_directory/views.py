@@ -62,7 +62,8 @@ def directory(request):
     return render(request, "services_directory/index.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+# HEAD as well as GET (RFC 9110 9.3.2): link checkers and caches ask for the headers alone.
+@require_http_methods(["GET", "HEAD", "POST"])
 def service_detail(request, slug):
     service = get_object_or_404(for_display(published()), slug=slug)
     result = present(service)

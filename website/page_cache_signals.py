@@ -1,5 +1,5 @@
 """What makes every cached public page out of date (website/page_cache.py): Wagtail's publish and
-unpublish signals, a saved or deleted snippet or setting, a moderation decision, a new map release.
+unpublish signals, a view restriction added or removed, a saved or deleted snippet or setting, a moderation decision, a new map release.
 
 A new contribution waiting for moderation changes no public page, so it starts no generation:
 submissions at hundreds a second leave the cache alone."""
@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page
+from wagtail.models import BaseViewRestriction, Page
 from wagtail.signals import page_published, page_unpublished
 from wagtail.snippets.models import get_snippet_models
 
@@ -24,6 +24,10 @@ PUBLIC_CONTENT_APPS = {"efh", "services_directory", "places"}
 
 def shown_on_public_pages(instance) -> bool:
     if isinstance(instance, Page | BaseSiteSetting | BaseGenericSetting | Release):
+        return True
+    if isinstance(instance, BaseViewRestriction):
+        # A page (or a collection's documents) made private, or public again: the stored copy
+        # must not outlive the restriction by a second.
         return True
     if isinstance(instance, ModerationItem):
         # Only a decision changes what the public sees; the scan's own saves come before one.

@@ -1,13 +1,13 @@
 """Static files answered in front of Django, straight over ASGI.
 
-whitenoise's middleware is synchronous: under ASGI every file went through Django's whole stack
-and a thread hop, and Django warned that the streaming response had to consume a synchronous
-iterator. Here whitenoise only indexes the files (from STATIC_ROOT and the finders, as its settings
-say) and picks the variant a request asks for (gzip, and brotli when the Brotli package is
-installed; ETag and 304; byte ranges); the bytes are sent by this ASGI application directly.
-Hashed names (ManifestStaticFilesStorage) are immutable and cached by browsers for a year."""
+servestatic (the maintained async fork of whitenoise) indexes the files, from STATIC_ROOT and the
+finders as its settings say, and picks the variant a request asks for: brotli or gzip, both
+compressed once at collectstatic (the Brotli package is installed); ETag and 304; byte ranges.
+Its Django middleware would still send every file through Django's stack, so only its index is
+used and the bytes are sent by this ASGI application directly. Hashed names
+(ManifestStaticFilesStorage) are immutable and cached by browsers for a year."""
 
-from whitenoise.middleware import WhiteNoiseMiddleware
+from servestatic.middleware import ServeStaticMiddleware
 
 from django.conf import settings
 
@@ -17,17 +17,23 @@ _SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff")]
 
 
 def _request_headers(scope) -> dict:
-    # whitenoise reads request headers in WSGI's spelling (HTTP_IF_NONE_MATCH, HTTP_RANGE).
+    # servestatic reads request headers in WSGI's spelling (HTTP_IF_NONE_MATCH, HTTP_RANGE).
     return {
         "HTTP_" + name.decode("latin-1").upper().replace("-", "_"): value.decode("latin-1")
         for name, value in scope["headers"]
     }
 
 
+async def _never_called(request):
+    # servestatic's middleware must be given an async next step; this application answers the
+    # files it finds and hands every other request to Django itself, so this is never reached.
+    raise AssertionError("static files are answered before Django")
+
+
 class StaticFilesApp:
     def __init__(self, application):
         self.application = application
-        self.files = WhiteNoiseMiddleware(get_response=None, settings=settings)
+        self.files = ServeStaticMiddleware(get_response=_never_called, settings=settings)
         self.prefix = self.files.static_prefix
 
     def find(self, path: str):

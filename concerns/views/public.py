@@ -36,9 +36,10 @@ def _form_page(request, form, key, *, status=200, **extra):
     return render(request, FORM_TEMPLATE, context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+# HEAD is answered as GET is (RFC 9110 9.3.2); only POST submits.
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_place(request):
-    if request.method == "GET":
+    if request.method != "POST":
         return _form_page(request, PlaceReportForm(), str(uuid.uuid4()))
     form = PlaceReportForm(request.POST)
     key = _key(request)

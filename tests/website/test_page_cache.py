@@ -198,3 +198,19 @@ def test_deleting_a_published_idea_for_good_changes_the_cached_page_at_once(
     # What a receipt's delete and the retention job call on each contribution.
     commits(proposal.delete_for_good)
     assert "A climbing wall" not in client.get("/have-your-say/ideas/").content.decode()
+
+
+@pytest.mark.parametrize("restriction_type", ["login", "password"])
+def test_a_page_made_private_leaves_the_cache_at_once(efh_index, client, commits, restriction_type):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get("/efh/").status_code == 200
+    assert client.get("/efh/")["X-Page-Cache"] == "hit"
+    commits(
+        lambda: PageViewRestriction.objects.create(
+            page=efh_index, restriction_type=restriction_type, password="a long test password"
+        )
+    )
+    response = client.get("/efh/")
+    assert response.status_code != 200 or "password" in response.content.decode().lower()
+    assert response.get("X-Page-Cache") != "hit"

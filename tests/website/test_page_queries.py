@@ -8,40 +8,19 @@ tree, view restrictions) and, on the community map, the release look-ups of mapp
 
 import pytest
 
-from django.core.management import call_command
-from django.db import transaction
-
 # Path of one page of each public type, as the demo content builds them, with its query budget.
 PUBLIC_PAGES = {
-    "/": 10,
-    "/efh/": 15,
-    "/efh/critical-moments/": 12,
+    "/": 1,
+    "/efh/": 1,
+    "/efh/critical-moments/": 1,
     "/efh/referral-pathway/": 10,
     "/efh/action-plan/": 10,
     "/have-your-say/pin/": 5,
     "/have-your-say/ideas/": 5,
     "/community-map/": 39,
-    "/services/": 12,
-    "service": 10,
+    "/services/": 1,
+    "service": 1,
 }
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    from tests.participation.factories import ApprovedProposalFactory
-    from website.site_tree import ensure_site_tree
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ensure_site_tree()
-            call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-            ApprovedProposalFactory()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _path(name: str) -> str:

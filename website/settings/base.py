@@ -14,6 +14,8 @@ VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 INSTALLED_APPS = [
     # daphne first makes `runserver` speak ASGI (websockets in development).
     "daphne",
+    # servestatic's configuration checks (its files are answered by website/static_files.py).
+    "servestatic",
     "website",
     "places",
     "security",
@@ -157,7 +159,7 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "servestatic.storage.CompressedStaticFilesStorage"},
 }
 
 # Public pages kept whole in the cache (website/page_cache.py), by view name. An upper bound on
@@ -383,7 +385,7 @@ LOGGING = {
 }
 
 # Files served at the site root (robots.txt, and the benchmark's static copies of pages).
-WHITENOISE_ROOT = env("WHITENOISE_ROOT")
+SERVESTATIC_ROOT = env("SERVESTATIC_ROOT")
 
 # The moderation scan's statistical model (moderation/scanner/, issue 13). Thresholds on the
 # model's calibrated probabilities (personal data masked, built-in phrases as features), looked at

@@ -7,7 +7,7 @@ from .dev import VAR_DIR
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "servestatic.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = False
-WHITENOISE_AUTOREFRESH = False
+SERVESTATIC_USE_FINDERS = False
+SERVESTATIC_AUTOREFRESH = False

@@ -23,8 +23,8 @@ def _local_key(name: str) -> str:
 SECRET_KEY = env("SECRET_KEY") or _local_key("secret_key")
 CONTRIBUTOR_HASH_KEY = env("CONTRIBUTOR_HASH_KEY") or _local_key("contributor_hash_key")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = DEBUG
+SERVESTATIC_USE_FINDERS = True
+SERVESTATIC_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
