@@ -84,5 +84,5 @@ def provision_gaps(selection: Selection, miles: float = DEFAULT_MILES) -> list[d
                 "ideas": ideas_near(centre, area, proposals),
             }
         )
-    gaps.sort(key=lambda g: (-g["unsafe"], -(g["unsafe_share"] or 0), g["place"]))
+    gaps.sort(key=lambda g: (-(g["unsafe"] or 0), -(g["unsafe_share"] or 0), g["place"]))
     return gaps

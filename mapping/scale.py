@@ -51,7 +51,9 @@ BANDS = [
 ]
 
 
-def unsafe_share(safe: int, unsafe: int) -> float | None:
+def unsafe_share(safe: int | None, unsafe: int | None) -> float | None:
+    if safe is None or unsafe is None:
+        return None  # a sub-count too small to publish: no share either
     said = safe + unsafe
     return round(unsafe / said, 3) if said else None
 

@@ -33,7 +33,9 @@ def places_of(properties: list[dict], limit: int = 3) -> list[str]:
 def most_unsafe(collection: dict) -> list[str]:
     cells = [f["properties"] for f in collection["features"]]
     leaning = [p for p in cells if (p["unsafe_share"] or 0) >= LEANS_UNSAFE]
-    return places_of(sorted(leaning, key=lambda p: (-p["unsafe"], -p["unsafe_share"], p["place"])))
+    return places_of(
+        sorted(leaning, key=lambda p: (-(p["unsafe"] or 0), -p["unsafe_share"], p["place"]))
+    )
 
 
 def most_safe(collection: dict) -> list[str]:
@@ -41,7 +43,9 @@ def most_safe(collection: dict) -> list[str]:
     leaning = [
         p for p in cells if p["unsafe_share"] is not None and p["unsafe_share"] <= LEANS_SAFE
     ]
-    return places_of(sorted(leaning, key=lambda p: (-p["safe"], p["unsafe_share"], p["place"])))
+    return places_of(
+        sorted(leaning, key=lambda p: (-(p["safe"] or 0), p["unsafe_share"], p["place"]))
+    )
 
 
 def span(collection: dict) -> str:
