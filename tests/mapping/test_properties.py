@@ -79,7 +79,7 @@ def oracle(specs: list[dict], month: str) -> list[dict]:
 
         total = people(pins)
 
-        def sub_count(n):
+        def sub_count(n, total=total):
             # Enough people, and not a small group short of the whole cell.
             return round5(n) if n >= MIN and not 0 < total - n < MIN else None
 
