@@ -189,6 +189,8 @@ class SupportFactory(DjangoModelFactory):
 
     proposal = factory.SubFactory(ApprovedProposalFactory)
     contributor = factory.LazyFunction(contributor_hash)
+    # A supporter from a network of its own, unless a test says otherwise.
+    source = factory.LazyAttribute(lambda support: f"source-{support.contributor}")
 
 
 class OutcomeFactory(DjangoModelFactory):

@@ -98,10 +98,29 @@ def test_support_is_once_per_contributor(client):
     SupportFactory(proposal=proposal)
     first = client.post(f"/api/v1/proposals/{proposal.pk}/support")
     again = client.post(f"/api/v1/proposals/{proposal.pk}/support")
-    someone_else = Client().post(f"/api/v1/proposals/{proposal.pk}/support")
+    someone_else = Client(REMOTE_ADDR="198.51.100.7").post(
+        f"/api/v1/proposals/{proposal.pk}/support"
+    )
     assert [r.json()["supporters"] for r in (first, again, someone_else)] == [2, 2, 3]
     assert COOKIE_NAME in first.cookies
     assert Support.objects.filter(proposal=proposal).count() == 3
+
+
+def test_cookie_cleared_supports_from_one_address_count_once():
+    # Before: 25 cookie-cleared supports from one address moved a count from 6 to 31.
+    proposal = ApprovedProposalFactory()
+    SupportFactory.create_batch(6, proposal=proposal)
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    answers = [Client(REMOTE_ADDR="203.0.113.5").post(url) for _ in range(25)]
+    assert {answer.json()["supporters"] for answer in answers} == {7}
+
+
+def test_supports_from_one_ipv6_network_count_once():
+    proposal = ApprovedProposalFactory()
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    for host in ("1", "2", "ffff:1"):
+        Client(REMOTE_ADDR=f"2001:db8:0:7::{host}").post(url)
+    assert Client(REMOTE_ADDR="2001:db8:0:8::1").post(url).json()["supporters"] == 2
 
 
 def test_an_unpublished_idea_cannot_be_supported(client):
