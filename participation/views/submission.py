@@ -14,6 +14,7 @@ from django.db import OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from participation import limits
 from participation.contributors import client_address, contributor_for, remember
 from participation.limits import RateLimited
 from participation.services import InProgress, KeyReused, Submitted
@@ -59,6 +60,7 @@ class SubmissionPage:
         address = client_address(request)
 
         def send(key: str) -> Submitted:
+            limits.check_new_contributor(contributor.is_new, address)
             return self.submit(
                 submission, contributor=contributor.hash, idempotency_key=key, address=address
             )

@@ -189,3 +189,16 @@ def test_you_said_we_did_by_area_and_by_idea(client, home_page):
     assert 'id="area-north"' not in html
     south_only = client.get("/have-your-say/you-said-we-did/?area=north").content.decode()
     assert "Friday club from March." not in south_only
+
+
+def test_new_contributors_from_one_network_are_rate_limited(settings):
+    # Before: one address became 300 contributors in 20 seconds, clearing its cookie each time.
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "contributor-address": (3, 3600),
+    }
+    proposal = ApprovedProposalFactory()
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    answers = [Client(REMOTE_ADDR="203.0.113.77").post(url) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
+    assert answers[-1].has_header("Retry-After")

@@ -210,6 +210,8 @@ PARTICIPATION_RATE_LIMITS = {
     "proposal-address": (150, 60 * 60),
     "support-contributor": (60, 60 * 60),
     "support-address": (600, 60 * 60),
+    # New contributor cookies per network: a class of 30 twice an hour, not 300 in 20 seconds.
+    "contributor-address": (60, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
     "receipt-address": (30, 10 * 60),
 }
