@@ -87,6 +87,8 @@ def test_reasons_are_listed_only_when_enough_people_gave_them():
         crowd(9, reasons=[dark, lonely])
         + crowd(2, first=20, reasons=[gangs])
         + crowd(1, first=30, reasons=[lonely])
+        # Eight more without a reason, so no reason is a small group short of the whole cell.
+        + crowd(8, first=40)
     )
     # 10 gave "lonely" and 9 "dark": both publish as 10, so they rank by name, not by the
     # unpublished difference.
