@@ -69,7 +69,8 @@ class BenchServer:
         self.env = dict(os.environ)
         self.env.update(
             {
-                "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+                # Production's static files: collected, hashed, compressed (website/settings/bench).
+                "DJANGO_SETTINGS_MODULE": "website.settings.bench",
                 "DEBUG": "0",
                 "VAR_DIR": str(self.dir),
                 "WHITENOISE_ROOT": str(self.static_root),
@@ -98,14 +99,18 @@ class BenchServer:
         self.static_root.mkdir(parents=True, exist_ok=True)
         self.manage("migrate", "--no-input")
         self.manage("seed_demo", "--first-run")
+        self.manage("collectstatic", "--no-input")
         return self
 
     def start(self) -> "BenchServer":
+        return self._start("website.asgi:application")
+
+    def _start(self, application: str) -> "BenchServer":
         cmd = [
             sys.executable,
             "-m",
             "uvicorn",
-            "website.asgi:application",
+            application,
             "--host",
             "127.0.0.1",
             "--port",
@@ -157,14 +162,39 @@ class BenchServer:
         self.stop()
 
 
+class FileServer(BenchServer):
+    """The limit a static answer is measured against: uvicorn sending bytes held in memory
+    (bench/file_server.py), without Django."""
+
+    def __init__(self, name: str = "files"):
+        super().__init__(name)
+        self.files_dir = self.dir / "files"
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        self.env["BENCH_FILES_DIR"] = str(self.files_dir)
+
+    def add(self, name: str, body: bytes) -> str:
+        (self.files_dir / name).write_bytes(body)
+        return f"/{name}"
+
+    def start(self) -> "FileServer":
+        return self._start("bench.file_server:app")
+
+
 def fetch(url: str, method: str = "GET", body: bytes | None = None, headers=None):
+    status, _headers, content = fetch_with_headers(url, method, body, headers)
+    return status, content
+
+
+def fetch_with_headers(url: str, method: str = "GET", body: bytes | None = None, headers=None):
+    """(status, headers as a dict with lower-case names, body)."""
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     try:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
-        return response.status, response.read()
+        content = response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, content
     finally:
         conn.close()
 
@@ -178,6 +208,7 @@ def load(
     method: str = "GET",
     make_request=None,
     ok_statuses=(200,),
+    headers: dict | None = None,
 ) -> Row:
     """Sends `requests` requests from `concurrency` threads, each on its own keep-alive connection.
 
@@ -198,14 +229,14 @@ def load(
             if i is None:
                 break
             if make_request:
-                req_method, path, body, headers = make_request(i)
+                req_method, path, body, request_headers = make_request(i)
             else:
                 req_method = method
                 path = parts.path + (f"?{parts.query}" if parts.query else "")
-                body, headers = None, {}
+                body, request_headers = None, headers or {}
             start = time.perf_counter()
             try:
-                conn.request(req_method, path, body=body, headers=headers)
+                conn.request(req_method, path, body=body, headers=request_headers)
                 response = conn.getresponse()
                 response.read()
                 if response.status not in ok_statuses:

@@ -6,6 +6,7 @@ the demo reaches them by the names settings and the app registry give them."""
 from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import import_string
+
 from wagtail.models import Site
 
 DEMO_CONTACTS = [

@@ -11,6 +11,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 

@@ -7,15 +7,16 @@ analyst's browser record one) and each is written to the audit with the file."""
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from staff.admin import PermissionRequiredMixin, permission_required
 from workshops.models import Exercise
 
 from . import exports, gaps, partnership, report
@@ -26,19 +27,9 @@ from .selection import Selection, SelectionError, parse_selection
 from .views import filter_choices
 
 
-def require(user, permission: str) -> None:
-    # Wagtail's admin turns this into its usual answer: back to the dashboard, with a message.
-    if not user.has_perm(permission):
-        raise PermissionDenied
-
-
-class PartnershipView(WagtailAdminTemplateMixin, TemplateView):
-    permission = VIEW_REPORTS
+class PartnershipView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = VIEW_REPORTS
     header_icon = "site"
-
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, self.permission)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
@@ -129,7 +120,7 @@ class GapsView(PartnershipView):
 
 
 class ExportLogView(PartnershipView):
-    permission = VIEW_EXPORTS
+    permission_required = VIEW_EXPORTS
     page_title = "Community map: export log"
     template_name = "mapping/admin/export_log.html"
 
@@ -140,9 +131,9 @@ class ExportLogView(PartnershipView):
         return context
 
 
+@permission_required(EXPORT)
 @require_POST
 def export(request, fmt: str):
-    require(request.user, EXPORT)
     if fmt not in (ExportFormat.CSV, ExportFormat.GEOJSON):
         raise Http404("No such export format")
     try:
@@ -154,9 +145,9 @@ def export(request, fmt: str):
     return exports.export(request.user, fmt, selection)
 
 
+@permission_required(VIEW_REPORTS)
 def printable_report(request):
     """An A4 page per exercise or per month, recorded in the audit like any export."""
-    require(request.user, VIEW_REPORTS)
     exercise_slug = request.GET.get("exercise", "")
     month = request.GET.get("month", "")
     exercise = get_object_or_404(Exercise, slug=exercise_slug) if exercise_slug else None

@@ -2,9 +2,11 @@
 
 import hashlib
 
-from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
+from django.http import HttpResponse
+
+from .compression import accepts_gzip, gzip_etag, gzipped
 from .outputs import geojson_bytes
 from .selection import SelectionError, parse_selection
 
@@ -74,7 +76,8 @@ class FeatureCollection(Schema):
     features: list[Feature]
 
 
-@router.get(
+@router.api_operation(
+    ["GET", "HEAD"],
     "/community-map.geojson",
     response={200: FeatureCollection, 400: Errors},
     summary="The anonymised community map",
@@ -101,11 +104,16 @@ def community_map(
         return Status(400, {"errors": error.errors})
     body = geojson_bytes(selection)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    if request.headers.get("If-None-Match") == etag:
+    if request.headers.get("If-None-Match") in (etag, gzip_etag(etag)):
         response = HttpResponse(status=304)
+    elif accepts_gzip(request):
+        response = HttpResponse(gzipped(body, etag), content_type="application/geo+json")
+        response["Content-Encoding"] = "gzip"
+        etag = gzip_etag(etag)
     else:
         response = HttpResponse(body, content_type="application/geo+json")
     response["ETag"] = etag
     response["Cache-Control"] = "public, max-age=300"
+    response["Vary"] = "Accept-Encoding"
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -8,6 +8,7 @@ import io
 import json
 
 import h3
+
 from django.conf import settings
 
 from participation.models import Reason

@@ -1,21 +1,14 @@
 """The partnership's community map pages in the admin, and a menu only those allowed can see."""
 
 from django.urls import include, path, reverse
+
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from staff.admin import PermissionMenuItem
 
 from . import admin_views
 from .permissions import VIEW_EXPORTS, VIEW_REPORTS
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
 
 urlpatterns = [
     path("", admin_views.TrendsView.as_view(), name="trends"),

@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 import django_filters
+
 from django.utils import timezone
+
 from wagtail.admin.filters import WagtailFilterSet
 
 from .models import ModerationItem

@@ -2,29 +2,21 @@
 and alerts (leads only), the audit (leads only) and the scan's phrases (leads only)."""
 
 from django.urls import path, reverse
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views import generic
+
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from staff.admin import PermissionMenuItem
+
 from .models import ScanPhrase
-from .permissions import can_moderate, can_safeguard, can_view_audit
-from .views import Forbidden403Mixin, queue, review, safeguarding, teaching, wellbeing
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request):
-        return self.check(request.user)
+from .permissions import MODERATE, SAFEGUARD, VIEW_AUDIT
+from .views import queue, review, safeguarding, teaching, wellbeing
 
 
 class CheckedViewSet(ViewSet):
     """A viewset whose menu item shows only to those who may use it."""
 
-    check = staticmethod(can_moderate)
+    permission = MODERATE
 
     def get_menu_item(self, order=None):
         return PermissionMenuItem(
@@ -33,7 +25,7 @@ class CheckedViewSet(ViewSet):
             name=self.menu_name,
             icon_name=self.menu_icon,
             order=self.get_menu_item_order(order),
-            check=self.check,
+            permission=self.permission,
         )
 
 
@@ -77,7 +69,7 @@ class SafeguardingViewSet(QueueViewSet):
     url_prefix = "moderation/safeguarding"
     icon = "warning"
     menu_label = "Safeguarding queue"
-    check = staticmethod(can_safeguard)
+    permission = SAFEGUARD
     index_view_class = queue.SafeguardingIndexView
 
     def get_urlpatterns(self):
@@ -98,7 +90,7 @@ class AlertsMenu(CheckedViewSet):
     name = "moderation_alerts"
     icon = "warning"
     menu_label = "Safeguarding alerts"
-    check = staticmethod(can_safeguard)
+    permission = SAFEGUARD
 
     @property
     def menu_url(self):
@@ -110,7 +102,7 @@ class AuditViewSet(CheckedViewSet):
     url_prefix = "moderation/audit"
     icon = "history"
     menu_label = "Moderation audit"
-    check = staticmethod(can_view_audit)
+    permission = VIEW_AUDIT
 
     def get_urlpatterns(self):
         kwargs = {
@@ -131,18 +123,15 @@ class WellbeingViewSet(CheckedViewSet):
     url_prefix = "moderation/wellbeing"
     icon = "group"
     menu_label = "Moderators' reading today"
-    check = staticmethod(can_safeguard)
+    permission = SAFEGUARD
 
     def get_urlpatterns(self):
         return [path("", wellbeing.TeamWellbeingView.as_view(), name="index")]
 
 
 class ScanPhraseViewSet(ModelViewSet):
+    # Wagtail's model views and the model's own permissions (moderation.add_scanphrase, ...).
     model = ScanPhrase
-    index_view_class = type("PhraseIndexView", (Forbidden403Mixin, generic.IndexView), {})
-    add_view_class = type("PhraseCreateView", (Forbidden403Mixin, generic.CreateView), {})
-    edit_view_class = type("PhraseEditView", (Forbidden403Mixin, generic.EditView), {})
-    delete_view_class = type("PhraseDeleteView", (Forbidden403Mixin, generic.DeleteView), {})
     name = "moderation_phrases"
     url_prefix = "moderation/phrases"
     icon = "edit"

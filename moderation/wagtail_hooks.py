@@ -3,6 +3,7 @@ moderators, and dashboard panels with what is waiting."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
+
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 

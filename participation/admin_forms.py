@@ -1,6 +1,7 @@
 """Forms of participation's admin views."""
 
 from django import forms
+
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import Proposal

@@ -3,11 +3,13 @@
 Every submission goes through the same forms (participation.forms) and services as the pages.
 Errors follow the contract: `{"errors": [{"field", "message"}]}`."""
 
+from typing import Annotated
 from uuid import UUID
+
+from ninja import Field, Header, Router, Schema, Status
 
 from django.db import OperationalError
 from django.http import HttpResponse
-from ninja import Field, Header, Router, Schema, Status
 
 from places.models import NamedPlace
 
@@ -34,6 +36,10 @@ router = Router(tags=["Have your say"])
 
 BUSY_MESSAGE = "We are very busy: nothing was saved yet. Try again in a few seconds."
 IDEMPOTENCY_HELP = "A new UUID for each submission; send the same one again to retry safely."
+# The header every submission takes.
+IdempotencyKey = Annotated[
+    str | None, Header(alias="Idempotency-Key", description=IDEMPOTENCY_HELP)
+]
 
 
 class FieldError(Schema):
@@ -126,9 +132,7 @@ def add_pin(
     request,
     response: HttpResponse,
     payload: PinIn,
-    idempotency_key: str | None = Header(
-        None, alias="Idempotency-Key", description=IDEMPOTENCY_HELP
-    ),
+    idempotency_key: IdempotencyKey = None,
 ):
     form = PinForm(data=payload.dict(exclude_none=True))
     return _submit(request, response, form, idempotency_key, submit_pin)
@@ -215,9 +219,7 @@ def add_proposal(
     request,
     response: HttpResponse,
     payload: ProposalIn,
-    idempotency_key: str | None = Header(
-        None, alias="Idempotency-Key", description=IDEMPOTENCY_HELP
-    ),
+    idempotency_key: IdempotencyKey = None,
 ):
     form = ProposalForm(data=payload.dict())
     return _submit(request, response, form, idempotency_key, submit_proposal)

@@ -18,16 +18,22 @@ MESSAGES = {
     "please wait a while before adding more.",
     "proposal": "You have shared a lot of ideas in the last hour. Thank you! Please wait a while "
     "before sharing more.",
+    "suggestion": "You have suggested a lot of places in the last hour. Thank you! Please wait "
+    "a while before suggesting more.",
     "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
     "contributor": "A lot of new people have taken part from this network in the last hour. "
     "Please wait a while, or join through your workshop's code if you are in one.",
     "receipt": "Too many codes were tried from here in the last few minutes. Please wait ten "
     "minutes and try again.",
+    "listing-report": "Many reports were sent from here in the last hour. Thank you! Please wait "
+    "a while before sending more.",
+    "workshop-code": "Too many workshop codes that do not exist were tried from here. Please "
+    "wait ten minutes, or ask the person running the workshop for the code.",
 }
 
 
 @dataclass
-class RateLimited(Exception):  # noqa: N818 (the name reads better at the call sites)
+class RateLimited(Exception):
     action: str
     retry_after: int
 
@@ -41,9 +47,13 @@ def limit(name: str) -> tuple[int, int]:
     return tuple(settings.PARTICIPATION_RATE_LIMITS[name])
 
 
-def _count(name: str, identity: str, window: int) -> int:
+def _key(name: str, identity: str) -> str:
     namespace = settings.PARTICIPATION_RATE_LIMIT_NAMESPACE
-    key = f"participation-rl:{namespace}:{name}:{keyed_hash('rate-limit', identity)[:32]}"
+    return f"participation-rl:{namespace}:{name}:{keyed_hash('rate-limit', identity)[:32]}"
+
+
+def _count(name: str, identity: str, window: int) -> int:
+    key = _key(name, identity)
     for _ in range(3):
         cache.add(key, 0, timeout=window)
         try:
@@ -71,3 +81,15 @@ def check(action: str, *, contributor: str | None = None, address: str | None = 
         allowed, window = limit(name)
         if _count(name, identity, window) > allowed:
             raise RateLimited(action, window)
+
+
+def check_not_exhausted(action: str, *, address: str | None) -> None:
+    """Raises RateLimited when `address` has used up its allowance of `action` already, without
+    counting this request: for limits that count failures only (a wrong workshop code), so a
+    class on one school address opening its workshop's page again and again is never stopped."""
+    if address is None:
+        return
+    name = f"{action}-address"
+    allowed, window = limit(name)
+    if (cache.get(_key(name, address)) or 0) >= allowed:
+        raise RateLimited(action, window)

@@ -16,8 +16,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from django.conf import settings
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -41,7 +42,7 @@ _FOREIGN_MARKERS = (
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
-class PhotoRejected(Exception):  # noqa: N818
+class PhotoRejected(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message

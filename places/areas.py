@@ -8,9 +8,10 @@ import json
 from functools import lru_cache
 
 import shapely
-from django.core.exceptions import ValidationError
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
+
+from django.core.exceptions import ValidationError
 
 from places.geo import BRISTOL_BOUNDS, distance_miles
 
@@ -37,6 +38,21 @@ def clean_area(value) -> dict | None:
     value = _loads(value)
     if value is None or (isinstance(value, (str, dict)) and not value):
         return None
+    value = _polygon_geometry(value)
+    try:
+        geometry = shape(value)
+    except (ValueError, TypeError, AttributeError, IndexError) as exc:
+        raise ValidationError("The area's coordinates are not a polygon.") from exc
+    _check_outline(geometry)
+    west, south, east, north = geometry.bounds
+    b = BRISTOL_BOUNDS
+    if south < b["south"] or north > b["north"] or west < b["west"] or east > b["east"]:
+        raise ValidationError("The area must lie within Bristol.")
+    return {"type": geometry.geom_type, "coordinates": _rounded(value["coordinates"])}
+
+
+def _polygon_geometry(value) -> dict:
+    """The GeoJSON geometry inside a value, if it is a polygon or a multipolygon."""
     if not isinstance(value, dict):
         raise ValidationError("The area must be a GeoJSON polygon.")
     if value.get("type") == "Feature":
@@ -45,28 +61,25 @@ def clean_area(value) -> dict | None:
         raise ValidationError("Draw one area (a polygon, or several as a multipolygon).")
     if value.get("type") not in ALLOWED_TYPES:
         raise ValidationError("The area must be a polygon: draw it on the map.")
-    try:
-        geometry = shape(value)
-    except (ValueError, TypeError, AttributeError, IndexError) as exc:
-        raise ValidationError("The area's coordinates are not a polygon.") from exc
+    return value
+
+
+def _check_outline(geometry) -> None:
+    """An outline with corners, a bounded number of them, not crossing itself, and some area."""
+    empty = ValidationError("The area is empty: draw at least three corners.")
     if geometry.is_empty:
-        raise ValidationError("The area is empty: draw at least three corners.")
+        raise empty
     if shapely.get_num_coordinates(geometry) > MAX_VERTICES:
         raise ValidationError(f"The area has too many corners (more than {MAX_VERTICES}).")
     polygons = geometry.geoms if geometry.geom_type == "MultiPolygon" else [geometry]
     if any(len(set(polygon.exterior.coords)) < 3 for polygon in polygons):
-        raise ValidationError("The area is empty: draw at least three corners.")
+        raise empty
     if not geometry.is_valid:
         reason = explain_validity(geometry)
         problem = "crosses itself" if "intersection" in reason.lower() else "is not valid"
         raise ValidationError(f"The area's outline {problem} ({reason}). Redraw it.")
     if geometry.area == 0:
-        raise ValidationError("The area is empty: draw at least three corners.")
-    west, south, east, north = geometry.bounds
-    b = BRISTOL_BOUNDS
-    if south < b["south"] or north > b["north"] or west < b["west"] or east > b["east"]:
-        raise ValidationError("The area must lie within Bristol.")
-    return {"type": geometry.geom_type, "coordinates": _rounded(value["coordinates"])}
+        raise empty
 
 
 def _rounded(coordinates):

@@ -7,6 +7,7 @@ Every feature app reads places, so they live on the ground floor and import no f
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 

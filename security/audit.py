@@ -189,6 +189,7 @@ def _object_permission_changed(kind: str, action: str):
 def _connect_object_permissions():
     # Wagtail's page and collection permissions are rows of their own, not Group.permissions.
     from django.db.models.signals import post_delete
+
     from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
     for model, kind in (

@@ -2,6 +2,7 @@
 Permissions-Policy."""
 
 from csp.middleware import CSPMiddleware
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.deprecation import MiddlewareMixin

@@ -8,13 +8,14 @@ out and the account's second step stays shut for `SECURITY_MFA_LOCKOUT_SECONDS`.
 
 import re
 
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django.conf import settings
 from django.contrib.auth import logout
 from django.core.cache import cache
 from django.db import transaction
-from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import audit
 
@@ -24,7 +25,7 @@ RECOVERY_CODE_COUNT = 10
 _TOTP_CODE = re.compile(r"^\d{6}$")
 
 
-class SecondFactorLocked(Exception):  # noqa: N818 (a state, not an error of the caller)
+class SecondFactorLocked(Exception):
     pass
 
 

@@ -12,6 +12,12 @@ joins two channel-layer groups, one per user and one per session, and closes:
   session gone, expired, idle for longer than `STAFF_SESSION_IDLE_SECONDS`, no longer verified
   by a second factor, or its user inactive (whatever way that happened).
 
+Before any of this, the handshake's Origin must be one of the site's own origins: scheme, host
+and port equal to those the socket itself was opened on (its Host header, and ws/wss as
+http/https), or listed in `CSRF_TRUSTED_ORIGINS`. Channels' AllowedHostsOriginValidator (asgi.py)
+compares the host name only, so another port on the same machine, or plain http against an https
+site, passed it.
+
 It lives in the security app (a ground app) so that every feature app's staff consumers can
 use it."""
 
@@ -19,12 +25,15 @@ import asyncio
 import contextlib
 import hashlib
 import time
+from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
+
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.http.request import validate_host
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
@@ -33,6 +42,10 @@ LAST_SEEN_SESSION_KEY = "security_last_seen"
 # The session key django-otp stores the verifying device under.
 OTP_DEVICE_SESSION_KEY = "otp_device_id"
 CLOSE_CODE = 4401
+# The handshake came from a page of another origin.
+FOREIGN_ORIGIN_CLOSE_CODE = 4403
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SOCKET_SCHEMES = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 FORCE_DISCONNECT = "staff.force_disconnect"
 
 
@@ -71,6 +84,49 @@ def close_user_sockets(user_id) -> None:
 def close_session_sockets(session_key: str | None) -> None:
     if session_key:
         _send(session_group(session_key))
+
+
+def _origin_parts(origin: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of an origin such as "https://example.org:8443", None if malformed."""
+    try:
+        parts = urlsplit(origin)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname or parts.path not in ("", "/"):
+        return None
+    return scheme, parts.hostname.lower(), port or _DEFAULT_PORTS[scheme]
+
+
+def _header(scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+def own_origin(scope) -> tuple[str, str, int] | None:
+    """The origin a page of this site opening this socket would send: the socket's scheme as
+    http/https (behind a proxy, uvicorn's --proxy-headers sets it from X-Forwarded-Proto) and
+    its Host header, which must be one of ALLOWED_HOSTS."""
+    host = _header(scope, b"host")
+    scheme = _SOCKET_SCHEMES.get(scope.get("scheme", "ws"))
+    if not host or scheme is None:
+        return None
+    parts = _origin_parts(f"{scheme}://{host}")
+    if parts is None or not validate_host(parts[1], settings.ALLOWED_HOSTS):
+        return None
+    return parts
+
+
+def origin_is_own(scope) -> bool:
+    origin = _header(scope, b"origin")
+    parts = _origin_parts(origin) if origin else None
+    if parts is None:
+        return False
+    trusted = {_origin_parts(entry) for entry in settings.CSRF_TRUSTED_ORIGINS}
+    return parts == own_origin(scope) or parts in trusted
 
 
 def session_is_idle(session_data: dict, now: float | None = None) -> bool:
@@ -127,7 +183,10 @@ class StaffSocketMixin:
 
     async def staff_socket_open(self) -> bool:
         """Joins the groups and starts the re-check; False (and the socket closed) when the
-        session is not a fully signed-in staff session."""
+        session is not a fully signed-in staff session or the page is not one of ours."""
+        if not origin_is_own(self.scope):
+            await self.close(code=FOREIGN_ORIGIN_CLOSE_CODE)
+            return False
         if not await self.staff_session_is_valid():
             await self.close(code=CLOSE_CODE)
             return False

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render

@@ -1,6 +1,7 @@
 """Admin form tweaks for directory records."""
 
 from django import forms
+
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import DAYS, TaxonomyTerm

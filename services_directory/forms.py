@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from places.models import NamedPlace
+from security.antibot import BotCheckFormMixin
 
 from .models import AUDIENCES, NEEDS, FeedbackKind, ListingFeedback, TaxonomyTerm
 from .models.services import ServiceKind
@@ -99,7 +100,7 @@ class DirectorySearchForm(forms.Form):
         return self.is_bound and any(v not in ("", None, [], False) for v in self.data.values())
 
 
-class ListingFeedbackForm(forms.ModelForm):
+class ListingFeedbackForm(BotCheckFormMixin, forms.ModelForm):
     kind = forms.ChoiceField(
         label="What is wrong?",
         choices=FeedbackKind.choices,

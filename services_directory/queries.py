@@ -101,15 +101,8 @@ def _nearest_public_distance(lat: float, lng: float) -> Subquery:
     return Subquery(sites, output_field=FloatField())
 
 
-def search_services(query: DirectoryQuery | None = None, **filters) -> ServiceQuerySet:
-    """Published services and places matching every filter given, best first.
-
-    Keyword form for other apps: `search_services(q="county lines", needs=["mentoring"], age=14,
-    weekend=True, near=<NamedPlace>)`. Results that have not been checked for 12 months sink to
-    the end; with `near`, the rest go nearest first, and places without a public position (city-
-    wide or confidential) come after those with one."""
-    query = query or DirectoryQuery(**filters)
-    services = published()
+def _filtered(services, query: DirectoryQuery) -> ServiceQuerySet:
+    """Every filter of the query but the place: each one given narrows the results."""
     if query.q.strip():
         services = services.filter(text_condition(query.q))
     if query.needs:
@@ -121,17 +114,28 @@ def search_services(query: DirectoryQuery | None = None, **filters) -> ServiceQu
             Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age),
             Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age),
         )
-    if query.evening:
-        services = services.filter(schedules.evening_condition())
-    if query.weekend:
-        services = services.filter(schedules.weekend_condition())
-    if query.open_now:
-        services = services.filter(schedules.open_now_condition(query.now))
-    if query.free:
-        services = services.filter(free=True)
-    if query.kind:
-        services = services.filter(kind=query.kind)
+    conditions = [
+        (query.evening, schedules.evening_condition),
+        (query.weekend, schedules.weekend_condition),
+        (query.open_now, lambda: schedules.open_now_condition(query.now)),
+        (query.free, lambda: Q(free=True)),
+        (query.kind, lambda: Q(kind=query.kind)),
+    ]
+    for wanted, condition in conditions:
+        if wanted:
+            services = services.filter(condition())
+    return services
 
+
+def search_services(query: DirectoryQuery | None = None, **filters) -> ServiceQuerySet:
+    """Published services and places matching every filter given, best first.
+
+    Keyword form for other apps: `search_services(q="county lines", needs=["mentoring"], age=14,
+    weekend=True, near=<NamedPlace>)`. Results that have not been checked for 12 months sink to
+    the end; with `near`, the rest go nearest first, and places without a public position (city-
+    wide or confidential) come after those with one."""
+    query = query or DirectoryQuery(**filters)
+    services = _filtered(published(), query)
     today = timezone.localdate(query.now) if query.now else timezone.localdate()
     services = services.annotate(
         sinks=Case(

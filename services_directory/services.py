@@ -1,14 +1,17 @@
 """Use cases of the directory that change data (one transaction each; notifications after commit)."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from moderation.scanner import find_pii, redact
 from staff.roles import DIRECTORY_MANAGERS
 
 from .models import FeedbackStatus, ListingFeedback, Service
@@ -18,10 +21,14 @@ logger = logging.getLogger(__name__)
 
 def report_problem(service: Service, *, kind: str, comment: str = "") -> ListingFeedback:
     """A member of the public reports a listing as out of date, closed or wrong. It reaches the
-    Directory managers (admin list, needs-review list, email), and is never published."""
+    Directory managers (admin list, needs-review list, email), and is never published (the view
+    counts it against the client address first). The comment is stored with the personal data
+    the scan finds (phone numbers, emails, postcodes, names...) replaced by labels: managers
+    need the listing's problem, not who wrote it or whom they wrote about."""
+    text = comment.strip()
     with transaction.atomic():
         feedback = ListingFeedback.objects.create(
-            service=service, kind=kind, comment=comment.strip()
+            service=service, kind=kind, comment=redact(text, find_pii(text))
         )
         transaction.on_commit(lambda: notify_directory_managers(feedback.pk))
     return feedback
@@ -62,3 +69,15 @@ def resolve_feedback(feedback: ListingFeedback, user) -> None:
         feedback.resolved_at = timezone.now()
         feedback.resolved_by = user
         feedback.save(update_fields=["resolved_at", "resolved_by"])
+
+
+def purge_old_reports(now=None) -> int:
+    """Retention (run by `purge_expired`): a resolved report is deleted
+    DIRECTORY_REPORT_KEEP_DAYS after it was resolved, an unresolved one that long after it was
+    sent; the listing's own record keeps what changed. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.DIRECTORY_REPORT_KEEP_DAYS)
+    expired = ListingFeedback.objects.filter(
+        Q(resolved_at__lt=cutoff) | Q(resolved_at__isnull=True, created_at__lt=cutoff)
+    )
+    deleted, _ = expired.delete()
+    return deleted

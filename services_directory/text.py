@@ -27,7 +27,7 @@ def tokens(text: str) -> list[str]:
     return [fold(word) for word in _NOT_WORD.split(text) if word]
 
 
-STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())  # noqa: SIM905
+STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
 
 
 def normalise(text: str) -> str:

@@ -6,6 +6,9 @@ from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from participation import limits
+from participation.contributors import client_address
+
 from .forms import DirectorySearchForm, ListingFeedbackForm
 from .models import FeedbackKind
 from .presenters import present, schedule_rows
@@ -63,20 +66,25 @@ def directory(request):
 def service_detail(request, slug):
     service = get_object_or_404(for_display(published()), slug=slug)
     result = present(service)
-    busy = ""
+    busy, retry_after = "", None
     if request.method == "POST":
         form = ListingFeedbackForm(request.POST)
         status = 400
         if form.is_valid():
             try:
+                # Rate limits live in participation, which the retention job (moderation) must
+                # not reach through services.py: counted here, at the door.
+                limits.check("listing-report", address=client_address(request))
                 report_problem(
                     service, kind=form.cleaned_data["kind"], comment=form.cleaned_data["comment"]
                 )
+            except limits.RateLimited as exc:
+                busy, status, retry_after = exc.message, 429, exc.retry_after
             except OperationalError as exc:
                 if not is_busy(exc):
                     raise
                 # Nothing was saved: the page again, with the report as typed.
-                busy, status = BUSY_TEXT, 503
+                busy, status, retry_after = BUSY_TEXT, 503, 5
             else:
                 return redirect(f"{service.get_absolute_url()}?reported=1#report")
     else:
@@ -102,8 +110,8 @@ def service_detail(request, slug):
         "saved_entries": {service.slug: result.saved_entry()},
     }
     response = render(request, "services_directory/service.html", context, status=status)
-    if busy:
-        response["Retry-After"] = "5"
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     return response
 
 

@@ -4,11 +4,12 @@ One "Directory" menu: services and places (with a "Needs review" list), listing 
 organisations, locations, vocabularies, and the gazetteer of named places."""
 
 import django_filters
+
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,6 +22,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from places.models import NamedPlace
+from staff.admin import PermissionMenuItem
 
 from .admin_forms import DayCheckboxes, ServiceAdminForm
 from .models import (
@@ -153,7 +155,21 @@ SERVICE_PANELS = TabbedInterface(
 )
 
 
-class ServiceViewSet(SnippetViewSet):
+class DirectoryViewSet(SnippetViewSet):
+    """The directory's admin lists: searched in the database, not a search index, and each list
+    loads the records its columns name in the same query."""
+
+    search_backend_name = None
+    list_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        # None: Wagtail's own queryset, for lists that show nothing related.
+        if self.list_related:
+            return self.model._default_manager.select_related(*self.list_related)
+        return None
+
+
+class ServiceViewSet(DirectoryViewSet):
     model = Service
     icon = "list-ul"
     menu_label = "Services and places"
@@ -168,80 +184,65 @@ class ServiceViewSet(SnippetViewSet):
     list_export = ["id", "name", "kind", "organization", "status", "assured_date", "next_review"]
     filterset_class = ServiceFilterSet
     search_fields = ["name", "description", "organization__name"]
-    search_backend_name = None
+    list_related = ("organization",)
     ordering = ["name"]
     inspect_view_enabled = True
     edit_handler = SERVICE_PANELS
 
-    def get_queryset(self, request):
-        return Service.objects.select_related("organization")
 
-
-class FeedbackViewSet(SnippetViewSet):
+class FeedbackViewSet(DirectoryViewSet):
     model = ListingFeedback
     icon = "warning"
     menu_label = "Reports from the public"
     list_display = ["service", "kind", "status", DateColumn("created_at", label="Received")]
     list_filter = ["status", "kind"]
     search_fields = ["service__name", "comment"]
-    search_backend_name = None
+    list_related = ("service",)
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return ListingFeedback.objects.select_related("service")
 
-
-class OrganizationViewSet(SnippetViewSet):
+class OrganizationViewSet(DirectoryViewSet):
     model = Organization
     icon = "group"
     menu_label = "Organisations"
     list_display = ["name", "website", "charity_number"]
     search_fields = ["name", "description"]
-    search_backend_name = None
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(DirectoryViewSet):
     model = Location
     icon = "site"
     menu_label = "Locations"
     list_display = ["name", "location_type", "place", "confidential"]
     list_filter = ["confidential", "location_type"]
     search_fields = ["name", "description", "addresses__address_1", "addresses__postal_code"]
-    search_backend_name = None
 
 
-class TaxonomyTermViewSet(SnippetViewSet):
+class TaxonomyTermViewSet(DirectoryViewSet):
     model = TaxonomyTerm
     icon = "tag"
     menu_label = "Needs and audiences"
     list_display = ["name", "taxonomy", "slug", "synonyms"]
     list_filter = ["taxonomy"]
     search_fields = ["name", "synonyms", "slug"]
-    search_backend_name = None
 
 
-class TaxonomyViewSet(SnippetViewSet):
+class TaxonomyViewSet(DirectoryViewSet):
     model = Taxonomy
     icon = "folder-open-inverse"
     menu_label = "Vocabularies"
     list_display = ["name", "slug", "version"]
 
 
-class NamedPlaceViewSet(SnippetViewSet):
+class NamedPlaceViewSet(DirectoryViewSet):
     model = NamedPlace
     icon = "thumbtack"
     menu_label = "Named places (gazetteer)"
     list_display = ["name", "kind", "area", "active"]
     list_filter = ["kind", "area", "active"]
     search_fields = ["name", "aliases", "area"]
-    search_backend_name = None
     list_per_page = 100
-
-
-class NeedsReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("services_directory.change_service")
 
 
 class DirectoryGroup(SnippetViewSetGroup):
@@ -260,12 +261,13 @@ class DirectoryGroup(SnippetViewSetGroup):
 
     def get_submenu_items(self):
         items = super().get_submenu_items()
-        review = NeedsReviewMenuItem(
+        review = PermissionMenuItem(
             "Needs review",
             reverse("wagtailsnippets_services_directory_service:list")
             + "?review=due&ordering=assured_date",
             name="directory-needs-review",
             icon_name="time",
             order=1,
+            permission="services_directory.change_service",
         )
         return [items[0], review, *items[1:]]

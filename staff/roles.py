@@ -18,8 +18,16 @@ DIRECTORY_MANAGERS = "Directory managers"
 MODERATORS = "Moderators"
 SAFEGUARDING_LEADS = "Safeguarding leads"
 PARTNERSHIP_ANALYSTS = "Partnership analysts"
+WORKSHOP_FACILITATORS = "Workshop facilitators"
 
-ALL_GROUPS = [EDITORS, DIRECTORY_MANAGERS, MODERATORS, SAFEGUARDING_LEADS, PARTNERSHIP_ANALYSTS]
+ALL_GROUPS = [
+    EDITORS,
+    DIRECTORY_MANAGERS,
+    MODERATORS,
+    SAFEGUARDING_LEADS,
+    PARTNERSHIP_ANALYSTS,
+    WORKSHOP_FACILITATORS,
+]
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 CRUD = ("add", "change", "delete", "view")
@@ -39,7 +47,8 @@ class Role:
 
 
 # Reasons and "you said, we did" are everyday content for Editors and Moderators alike, and both
-# run mapping exercises and workshops.
+# set up mapping exercises and workshops. Running one (its live screen shows pins before
+# moderation) is RUN_WORKSHOP: Moderators and Workshop facilitators only.
 _CONTENT = {
     *model_permissions("participation", "reason"),
     *model_permissions("participation", "outcome"),
@@ -48,6 +57,7 @@ _CONTENT = {
 }
 _IMAGES = model_permissions("wagtailimages", "image", ("add", "change", "choose"))
 _DOCUMENTS = model_permissions("wagtaildocs", "document", ("add", "change", "choose"))
+RUN_WORKSHOP = "workshops.run_workshop"
 _MODERATION = {"moderation.view_moderationitem", "moderation.moderate_moderationitem"}
 
 MATRIX: dict[str, Role] = {
@@ -99,6 +109,7 @@ MATRIX: dict[str, Role] = {
                 "participation.view_proposal",
                 "participation.change_proposal",
                 *_CONTENT,
+                RUN_WORKSHOP,
             }
         )
     ),
@@ -127,4 +138,35 @@ MATRIX: dict[str, Role] = {
             }
         )
     ),
+    WORKSHOP_FACILITATORS: Role(
+        # Set up and run live workshops: the live screen shows the pins of their own workshop
+        # before moderation (cell level, no words until approved); no moderation queue.
+        permissions=frozenset(
+            {
+                ACCESS_ADMIN,
+                "workshops.view_exercise",
+                *model_permissions("workshops", "workshop", ("add", "change", "view")),
+                RUN_WORKSHOP,
+            }
+        )
+    ),
 }
+
+
+# Contextual safeguarding coordinators (issue 17): the reports about places and the location
+# assessments, theirs alone. No other role holds a concerns permission: reports are never seen by
+# moderators, safeguarding leads or analysts (tests/concerns/test_permission_matrix.py).
+CONTEXT_COORDINATORS = "Contextual safeguarding coordinators"
+ALL_GROUPS.append(CONTEXT_COORDINATORS)
+MATRIX[CONTEXT_COORDINATORS] = Role(
+    permissions=frozenset(
+        {
+            ACCESS_ADMIN,
+            *model_permissions("concerns", "concernreport", ("change", "view")),
+            *model_permissions("concerns", "locationassessment"),
+            *model_permissions("concerns", "safetyaction"),
+            "concerns.export_problem_profile",
+            "concerns.view_concernaudit",
+        }
+    )
+)

@@ -9,15 +9,18 @@ confirmed authenticator, and the code is computed from its key as the app would.
 import itertools
 import time
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
 from security.staff_sockets import LAST_SEEN_SESSION_KEY
 
-PASSWORD = "correct-horse-battery-staple-42"  # noqa: S105
+PASSWORD = "correct-horse-battery-staple-42"
 _numbers = itertools.count(1)
 
 
@@ -68,10 +71,26 @@ def sign_in(client, user):
     return client
 
 
-def websocket_headers(client, origin: str = "http://testserver") -> list[tuple[bytes, bytes]]:
-    """Headers for a channels WebsocketCommunicator that carry `client`'s session and an origin."""
+# Wagtail's answer to a member of staff without the permission (wagtail.admin.auth).
+REFUSED_MESSAGE = "Sorry, you do not have permission to access this area."
+
+
+def refused(response) -> bool:
+    """Whether this is Wagtail's refusal: back to the dashboard, with its message."""
+    return (
+        response.status_code == 302
+        and response["Location"] == reverse("wagtailadmin_home")
+        and REFUSED_MESSAGE in [str(m.message).strip() for m in get_messages(response.wsgi_request)]
+    )
+
+
+def websocket_headers(
+    client, origin: str = "http://testserver", host: str = "testserver"
+) -> list[tuple[bytes, bytes]]:
+    """Headers for a channels WebsocketCommunicator that carry `client`'s session, an origin and
+    the Host the socket is opened on (a browser sends its page's origin and the socket's host)."""
     cookie = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
-    return [(b"origin", origin.encode()), (b"cookie", cookie.encode())]
+    return [(b"origin", origin.encode()), (b"host", host.encode()), (b"cookie", cookie.encode())]
 
 
 def browser_sign_in(page, user, password: str = PASSWORD, next_url: str = "/admin/"):

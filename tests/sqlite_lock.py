@@ -8,6 +8,7 @@ import sqlite3
 from contextlib import contextmanager
 
 import pytest
+
 from django.db import connection
 
 

@@ -1,10 +1,11 @@
 """The JSON API of the contract (`/api/v1/`), one NinjaAPI that mounts each app's router."""
 
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
 from django.core.exceptions import RequestDataTooBig
 from django.db import OperationalError
 from django.http import Http404
-from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
 
 from participation.services.writes import is_busy
 from website import api_errors

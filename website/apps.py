@@ -5,3 +5,8 @@ class WebsiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "website"
     verbose_name = "Website"
+
+    def ready(self):
+        from website import page_cache_signals
+
+        page_cache_signals.connect()

@@ -1,4 +1,4 @@
-"""ASGI entry point: HTTP through Django, websockets through Channels (staff only, origin-checked)."""
+"""ASGI entry point: static files first (website/static_files.py), other HTTP through Django, websockets through Channels (staff only, origin-checked)."""
 
 import os
 
@@ -13,7 +13,9 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from website.page_cache_front import PageCacheFront  # noqa: E402
 from website.routing import websocket_urlpatterns  # noqa: E402
+from website.static_files import StaticFilesApp  # noqa: E402
 
 
 def build_application():
@@ -21,7 +23,7 @@ def build_application():
     # validator reads it once, when constructed.
     return ProtocolTypeRouter(
         {
-            "http": django_asgi_app,
+            "http": StaticFilesApp(PageCacheFront(django_asgi_app)),
             "websocket": AllowedHostsOriginValidator(
                 AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
             ),

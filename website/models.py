@@ -3,6 +3,7 @@ section's page types live in the efh app."""
 
 from django.conf import settings
 from django.db import models
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting

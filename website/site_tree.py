@@ -5,6 +5,7 @@ Both cases end here with one HomePage serving as the default site's root."""
 
 from django.conf import settings
 from django.db import transaction
+
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 

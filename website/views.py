@@ -4,6 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10

@@ -1,18 +1,20 @@
 """A base for the extra admin pages of exercises and workshops (a live screen, a comparison...):
-one object, a permission of the model's policy, Wagtail's header and breadcrumbs."""
+one object, the permission each page names in full (staff/admin.py), Wagtail's header and
+breadcrumbs."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views import View
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from staff.admin import PermissionRequiredMixin
 
 
-class ObjectAdminPage(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
+class ObjectAdminPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, View):
     model = None
-    permission_required = "view"
     index_url_name = ""
     http_method_names = ["get", "head", "options"]
 

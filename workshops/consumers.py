@@ -2,7 +2,8 @@
 
 The handshake is refused unless the socket carries a fully signed-in staff session (second factor
 included; see security.staff_sockets, which also closes the socket when that session ends) of
-someone who may view workshops, and the code names a workshop. The socket only listens: the
+someone who may run workshops (Moderators and Workshop facilitators: the screen shows pins
+before moderation), and the code names a workshop. The socket only listens: the
 screen's buttons (pause, close) are ordinary forms."""
 
 from channels.db import database_sync_to_async
@@ -16,7 +17,7 @@ from .models.workshops import normalise_code
 
 NOT_ALLOWED = 4403
 NOT_FOUND = 4404
-VIEW_PERMISSION = "workshops.view_workshop"
+RUN_PERMISSION = "workshops.run_workshop"
 
 
 class WorkshopConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
@@ -25,7 +26,7 @@ class WorkshopConsumer(StaffSocketMixin, AsyncJsonWebsocketConsumer):
     async def connect(self):
         if not await self.staff_socket_open():
             return
-        if not await database_sync_to_async(self.scope["user"].has_perm)(VIEW_PERMISSION):
+        if not await database_sync_to_async(self.scope["user"].has_perm)(RUN_PERMISSION):
             await self.staff_socket_close()
             await self.close(code=NOT_ALLOWED)
             return

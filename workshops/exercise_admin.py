@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -95,7 +96,7 @@ class NewRoundView(ObjectFormAdminPage):
     """A repeat of the same area and question, months later: the exercise's next round."""
 
     model = Exercise
-    permission_required = "add"
+    permission_required = "workshops.add_exercise"
     template_name = "workshops/admin/exercise_new_round.html"
     header_icon = "repeat"
     form_class = NewRoundForm
@@ -117,6 +118,7 @@ class NewRoundView(ObjectFormAdminPage):
 
 class CompareRoundsView(ObjectAdminPage):
     model = Exercise
+    permission_required = "workshops.view_exercise"
     template_name = "workshops/admin/exercise_compare.html"
     header_icon = "table"
 

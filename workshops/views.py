@@ -11,7 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from participation.contributors import client_address
 from participation.forms import PinPageForm
+from participation.limits import RateLimited
 from participation.views.common import new_key
 from participation.views.pins import _form_context as pin_form_context
 from participation.views.submission import SubmissionPage
@@ -43,12 +45,25 @@ def enter_code(request):
     """/workshop/: a form for the code (the QR code goes straight to /workshop/<code>/)."""
     form = CodeForm(request.GET or None)
     if form.is_valid():
+        code = form.cleaned_data["code"]
         try:
-            return redirect("workshop:join", code=find_workshop(form.cleaned_data["code"]).code)
+            return redirect(
+                "workshop:join", code=find_workshop(code, address=client_address(request)).code
+            )
         except WorkshopNotFound as exc:
             form.add_error("code", exc.message)
+        except RateLimited as exc:
+            return _guessing(request, form, exc)
     status = 404 if form.is_bound and form.errors else 200
     return render(request, CODE_TEMPLATE, _code_context(form), status=status)
+
+
+def _guessing(request, form, exc: RateLimited):
+    """Too many codes that name no workshop from this address: 429, and when to try again."""
+    form.add_error("code", exc.message)
+    response = render(request, CODE_TEMPLATE, _code_context(form), status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _code_context(form) -> dict:
@@ -75,13 +90,15 @@ def _closed(request, workshop, status: int):
 
 @never_cache
 def workshop(request, code):
+    form = CodeForm({"code": code[:20]})
+    form.is_valid()
     try:
-        found = find_workshop(code)
+        found = find_workshop(code, address=client_address(request))
     except WorkshopNotFound as exc:
-        form = CodeForm({"code": code[:20]})
-        form.is_valid()
         form.add_error("code", exc.message)
         return render(request, CODE_TEMPLATE, _code_context(form), status=404)
+    except RateLimited as exc:
+        return _guessing(request, form, exc)
     if found.code != code:
         return redirect("workshop:join", code=found.code)
     if request.method != "POST":

@@ -1,19 +1,23 @@
 """Workshops in the Wagtail admin: open one (a join code and a QR code), its live screen, pause,
 resume and close it, and enter pins from the group's paper map.
 
-Editors and Moderators run workshops. The live screen is fed over /ws/workshop/<code>/ (see
+Editors, Moderators and Workshop facilitators set workshops up; only Moderators and Workshop
+facilitators run them (the "run" permission: live screen, pause and close, paper entry), since the
+live screen shows pins before moderation. The live screen is fed over /ws/workshop/<code>/ (see
 workshops.consumers); its buttons are plain forms, so they work without JavaScript too."""
 
 import uuid
 
 import qrcode
 import qrcode.image.svg
+
 from django import forms
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -39,6 +43,10 @@ from .services.workshops import (
     set_status,
 )
 
+# Pausing, closing and copying in paper pins change the workshop; the live screen only reads it.
+CHANGE_WORKSHOP = "workshops.change_workshop"
+RUN_WORKSHOP = "workshops.run_workshop"  # shows the pins before moderation
+
 ACTIONS = {
     "pause": WorkshopStatus.PAUSED,
     "resume": WorkshopStatus.OPEN,
@@ -49,7 +57,7 @@ ACTIONS = {
 def area_map_config(workshop: Workshop) -> dict:
     """Maps of a workshop start on the area its exercise covers."""
     centre = workshop.exercise.centre()
-    return map_config(centre, zoom=14 if centre else None)
+    return map_config(centre, zoom=14 if centre else None, around_contributions=True)
 
 
 def join_url(request, workshop: Workshop) -> str:
@@ -81,7 +89,9 @@ class WorkshopCreateView(generic.CreateView):
         return workshop
 
     def get_success_url(self):
-        return reverse("workshops:live", args=[self.object.pk])
+        if self.permission_policy.user_has_permission(self.request.user, "run"):
+            return reverse("workshops:live", args=[self.object.pk])
+        return reverse(self.index_url_name)
 
     def get_success_message(self, instance):
         return f"Workshop open: the join code is {instance.display_code}."
@@ -94,6 +104,8 @@ class CodeColumn(Column):
 
 class WorkshopIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
+        if not self.permission_policy.user_has_permission(self.request.user, "run"):
+            return super().get_list_more_buttons(instance)
         return [
             Button(
                 "Live screen",
@@ -113,6 +125,8 @@ class WorkshopIndexView(generic.IndexView):
 
 class LiveScreenView(ObjectAdminPage):
     model = Workshop
+    # It shows the workshop's pins before moderation.
+    permission_required = RUN_WORKSHOP
     template_name = "workshops/admin/workshop_live.html"
     header_icon = "view"
 
@@ -133,7 +147,7 @@ class LiveScreenView(ObjectAdminPage):
             workshop=workshop,
             join_url=join_url(self.request, workshop),
             live=live_snapshot(workshop),
-            can_change=self.user_has_permission("change"),
+            can_change=self.user_has_permission(CHANGE_WORKSHOP),
             map_config=area_map_config(workshop),
             **kwargs,
         )
@@ -141,6 +155,7 @@ class LiveScreenView(ObjectAdminPage):
 
 class QRCodeView(ObjectAdminPage):
     model = Workshop
+    permission_required = "workshops.view_workshop"
 
     def get(self, request, *args, **kwargs):
         image = qrcode.make(
@@ -158,7 +173,7 @@ class StatusView(ObjectAdminPage):
     """Pause, resume or close (POST `action`), then back to the live screen."""
 
     model = Workshop
-    permission_required = "change"
+    permission_required = RUN_WORKSHOP
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -215,7 +230,7 @@ class PaperPinForm(PinForm):
 
 class PaperEntryView(ObjectFormAdminPage):
     model = Workshop
-    permission_required = "change"
+    permission_required = RUN_WORKSHOP
     template_name = "workshops/admin/workshop_paper.html"
     header_icon = "edit"
     form_class = PaperPinForm

@@ -3,8 +3,10 @@ notes and a RAG status that staff keep current."""
 
 from collections import Counter
 
-from django.db import models
 from modelcluster.fields import ParentalKey
+
+from django.db import models
+
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField

@@ -3,9 +3,18 @@
 Editors may add and change pages but not publish them; submitting a page starts the workflow, and
 a member of the task's groups approves it (which publishes it). Nobody approves their own words:
 neither the person who submitted the page nor the person who made its latest change may approve
-it, and the submitter cannot change it while it waits (they withdraw it first)."""
+it, and the submitter cannot change it while it waits (they withdraw it first).
+
+"Their latest change" means a change of content. Wagtail's page editor saves a revision by the
+approver before it runs "Approve and Publish" whenever the form reports a change, and a StreamField
+form reports one even when nobody touched it (block ids and rich-text block keys are made anew).
+Such a save carries the very words under review, so it does not make the approver an author; a
+save that changes the words does."""
+
+import re
 
 from django.core.exceptions import PermissionDenied
+
 from wagtail.models import AbstractGroupApprovalTask
 
 from staff.roles import EDITORS, MODERATORS
@@ -14,12 +23,51 @@ WORKFLOW_NAME = "Two-person approval"
 TASK_NAME = "Approval by a second editor"
 
 
+# Revision fields that Wagtail keeps for its own bookkeeping: they differ between two saves of the
+# same words.
+_BOOKKEEPING = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "live",
+        "live_revision",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "first_published_at",
+        "last_published_at",
+    }
+)
+# Made anew on every save of a StreamField form: the block's id and a rich-text block's key.
+_VOLATILE = re.compile(r'"id": "[0-9a-f-]{36}"|data-block-key=\\?"[0-9a-z]+\\?"')
+
+
+def _words(revision) -> dict:
+    return {
+        key: _VOLATILE.sub("", value) if isinstance(value, str) else value
+        for key, value in revision.content.items()
+        if key not in _BOOKKEEPING
+    }
+
+
 def _is_author(obj, user) -> bool:
+    """Whether `user` submitted the change under review or changed its words since."""
     state = getattr(obj, "current_workflow_state", None)
-    if state is not None and state.requested_by_id == user.pk:
+    if state is None:
+        revision = obj.get_latest_revision()
+        return revision is not None and revision.user_id == user.pk
+    if state.requested_by_id == user.pk:
         return True
-    revision = obj.get_latest_revision()
-    return revision is not None and revision.user_id == user.pk
+    task_state = state.current_task_state
+    under_review = task_state.revision if task_state is not None else None
+    if under_review is None:
+        return False
+    if under_review.user_id == user.pk:
+        return True
+    reviewed_words = _words(under_review)
+    later_saves = obj.revisions.filter(user=user, created_at__gte=under_review.created_at)
+    return any(_words(revision) != reviewed_words for revision in later_saves)
 
 
 class SecondPersonApprovalTask(AbstractGroupApprovalTask):

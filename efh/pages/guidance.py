@@ -1,8 +1,10 @@
 """A guidance page of the EFH section: what EFH is, what to look for, where to get help."""
 
+from modelcluster.fields import ParentalManyToManyField
+
 from django import forms
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page

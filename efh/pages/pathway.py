@@ -4,6 +4,7 @@ the guidance pages its steps link to."""
 from dataclasses import dataclass, field
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page

@@ -1,6 +1,7 @@
 """Topics group the EFH guidance on the section's front page ("Types of harm", "Getting help")."""
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 

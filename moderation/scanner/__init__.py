@@ -50,8 +50,8 @@ class ScanResult:
 
     @property
     def score(self) -> float:
-        """The probability of any disclosure, 0..1 (1.0 when a phrase rule matched)."""
-        if self.assessment.phrase_categories:
+        """The probability of any disclosure, 0..1 (1.0 when a phrase staff added matched)."""
+        if self.assessment.staff_phrase_categories:
             return 1.0
         return round(self.assessment.score, 4)
 
@@ -82,9 +82,10 @@ class ScanResult:
 
 def scan(text: str, book: PhraseBook | None = None) -> ScanResult:
     book = book or builtin_book()
-    assessment = assess(text, book)
+    pii = find_pii(text)
+    assessment = assess(text, book, pii)
     return ScanResult(
-        pii=find_pii(text),
+        pii=pii,
         abuse=book.is_abusive(text),
         disclosure=assessment.likely,
         assessment=assessment,

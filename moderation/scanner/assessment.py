@@ -1,12 +1,15 @@
 """The disclosure half of the scan: phrase rules and the statistical model combined into one
-judgement with a level.
+judgement with a level. The model reads the text with its personal data blanked (pii.mask), and
+the built-in phrase rules are among its features: it has learnt how far each category's rules
+can be trusted (they fire on "this hill kills my legs" too).
 
-- likely: a phrase rule matched (they are written to be precise), or the model's any-disclosure
-  probability reaches settings.SCAN_LIKELY_THRESHOLD. Alerts the leads live.
+- likely: the model's any-disclosure probability reaches settings.SCAN_LIKELY_THRESHOLD, or a
+  phrase a member of staff added matched (a person chose it: it alerts at once, before any
+  retraining). Alerts the leads live.
 - possible: the probability reaches settings.SCAN_POSSIBLE_THRESHOLD. A person must judge it.
 - none: neither.
 
-Categories are those whose phrases matched, and, once a text is possible or likely, those whose
+Categories, once a text is possible or likely, are those whose phrases matched and those whose
 own probability reaches settings.SCAN_CATEGORY_THRESHOLD (the likeliest one if none does, so a
 flagged text always names a category). Thresholds were chosen by cross-validation on the
 training texts (see `manage.py scan_report`)."""
@@ -19,87 +22,80 @@ from .corpus import SLUGS
 from .model import ANY
 from .normalise import plain_words_at
 from .phrases import PhraseBook, builtin_book
+from .pii import Span, mask
 from .store import get_model
 
 NONE, POSSIBLE, LIKELY = "none", "possible", "likely"
 LEVELS = [NONE, POSSIBLE, LIKELY]
-DEFAULTS = {
-    "SCAN_POSSIBLE_THRESHOLD": 0.15,
-    "SCAN_LIKELY_THRESHOLD": 0.8,
-    "SCAN_CATEGORY_THRESHOLD": 0.05,
-    "SCAN_ALERT_CATEGORY_THRESHOLD": 0.5,
-    "SCAN_HIGHLIGHT_WORDS": 6,
-}
 # Words that carry a phrase but say nothing on their own: never highlighted alone.
-_QUIET = set(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "it",
-        "its",
-        "we",
-        "us",
-        "our",
-        "they",
-        "them",
-        "their",
-        "is",
-        "am",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "and",
-        "or",
-        "but",
-        "so",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "there",
-        "here",
-        "not",
-        "do",
-        "did",
-        "does",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "just",
-        "like",
-        "then",
-        "when",
-        "what",
-        "who",
-    ]
-)
+_QUIET = {
+    "a",
+    "an",
+    "the",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "it",
+    "its",
+    "we",
+    "us",
+    "our",
+    "they",
+    "them",
+    "their",
+    "is",
+    "am",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "and",
+    "or",
+    "but",
+    "so",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "there",
+    "here",
+    "not",
+    "do",
+    "did",
+    "does",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "just",
+    "like",
+    "then",
+    "when",
+    "what",
+    "who",
+}
 
 
 def setting(name: str):
-    return getattr(settings, name, DEFAULTS[name])
+    """A policy number of the scan, read from settings each time (tests override them)."""
+    return getattr(settings, name)
 
 
 @dataclass(frozen=True)
@@ -127,6 +123,7 @@ class Assessment:
     scores: dict[str, float] = field(default_factory=dict)  # per category
     categories: list[str] = field(default_factory=list)
     phrase_categories: list[str] = field(default_factory=list)
+    staff_phrase_categories: list[str] = field(default_factory=list)  # of which staff-added
     highlights: list[Highlight] = field(default_factory=list)
     model: str = ""  # digest of the model's parameters
 
@@ -139,8 +136,8 @@ class Assessment:
         stand by."""
         if self.level != LIKELY:
             return []
-        if self.phrase_categories:
-            return list(self.phrase_categories)
+        if self.staff_phrase_categories:
+            return list(self.staff_phrase_categories)
         threshold = setting("SCAN_ALERT_CATEGORY_THRESHOLD")
         sure = [slug for slug in self.categories if self.scores.get(slug, 0.0) >= threshold]
         return sure or [max(self.categories, key=lambda slug: self.scores.get(slug, 0.0))]
@@ -152,13 +149,14 @@ class Assessment:
             "scores": {slug: round(value, 4) for slug, value in self.scores.items()},
             "categories": list(self.categories),
             "phrase_categories": list(self.phrase_categories),
+            "staff_phrase_categories": list(self.staff_phrase_categories),
             "highlights": [h.as_dict() for h in self.highlights],
             "model": self.model,
         }
 
 
-def level_for(score: float, phrase_hit: bool) -> str:
-    if phrase_hit or score >= setting("SCAN_LIKELY_THRESHOLD"):
+def level_for(score: float, staff_phrase_hit: bool) -> str:
+    if staff_phrase_hit or score >= setting("SCAN_LIKELY_THRESHOLD"):
         return LIKELY
     if score >= setting("SCAN_POSSIBLE_THRESHOLD"):
         return POSSIBLE
@@ -175,20 +173,31 @@ def categories_for(level: str, scores: dict[str, float], phrase_categories) -> l
     return [slug for slug in SLUGS if slug in chosen]
 
 
-def assess(text: str, book: PhraseBook | None = None) -> Assessment:
+def split_hits(masked: str, book: PhraseBook) -> tuple[dict, dict, list[str]]:
+    """The phrase hits of the whole book, of the built-in rules (the model's features), and the
+    categories only staff-added phrases matched more of."""
+    builtin = builtin_book().hits(masked)
+    hits = builtin if book is builtin_book() else book.hits(masked)
+    staff = [slug for slug in SLUGS if len(hits.get(slug, ())) > len(builtin.get(slug, ()))]
+    return hits, builtin, staff
+
+
+def assess(text: str, book: PhraseBook | None = None, pii: list[Span] | None = None) -> Assessment:
+    """`pii`: the text's personal-data spans if the caller found them already."""
     book = book or builtin_book()
     model, meta = get_model()
-    hits = book.hits(text)
-    all_scores, row = model.scores_and_features(text)
+    masked = mask(text, pii)
+    hits, builtin, staff = split_hits(masked, book)
+    all_scores, row = model.scores_and_features(masked, list(builtin))
     score = all_scores[ANY]
     scores = {slug: all_scores[slug] for slug in SLUGS}
-    level = level_for(score, bool(hits))
+    level = level_for(score, bool(staff))
     categories = categories_for(level, scores, hits)
     highlights = []
     if level != NONE:
         likeliest = max(categories, key=lambda slug: scores[slug])
-        highlights = _phrase_highlights(text, hits) + _model_highlights(
-            model, text, categories, row, likeliest
+        highlights = _phrase_highlights(masked, hits) + _model_highlights(
+            model, masked, categories, row, likeliest
         )
     return Assessment(
         level=level,
@@ -196,6 +205,7 @@ def assess(text: str, book: PhraseBook | None = None) -> Assessment:
         scores=scores,
         categories=categories,
         phrase_categories=[slug for slug in SLUGS if slug in hits],
+        staff_phrase_categories=staff,
         highlights=_merge(text, highlights),
         model=meta["model_sha256"],
     )

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -22,13 +23,19 @@ from sklearn.model_selection import StratifiedKFold
 
 from .corpus import SLUGS, Labelled
 from .normalise import model_text, plain_words_at
+from .phrases import builtin_book
+from .pii import mask
 
 ANY = "any-disclosure"
 TARGETS = [ANY, *SLUGS]
-FORMAT = 1  # bump when the parameters or their meaning change: older stored models are rebuilt
+FORMAT = 2  # bump when the parameters or their meaning change: older stored models are rebuilt
 # Regularisation of every classifier, chosen by cross-validation on the training texts only.
 C = 4.0
 CALIBRATION_FOLDS = 3
+# The built-in phrase rules are features, one per category, not verdicts: many are precise, some
+# fire on "this hill kills my legs", and the model learns from the labelled texts how far to trust
+# each category's rules. This is the value of a matched category beside the unit-length n-grams.
+PHRASE_WEIGHT = 1.0
 
 
 def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
@@ -76,9 +83,12 @@ class ScanModel:
             if y.sum() < 2 or y.sum() > len(y) - 2:
                 raise ValueError(f"too few texts on one side for {target}: {int(y.sum())}")
             answers[target] = y
-        texts = [model_text(text) for _, text in corpus]
+        masked = [mask(text) for _, text in corpus]
+        texts = [model_text(text) for text in masked]
         words, chars = _vectorizers()
-        features = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
+        features = sp.hstack(
+            [words.fit_transform(texts), chars.fit_transform(texts), phrase_features(masked)]
+        ).tocsr()
         classifiers = {
             target: _classifier(seed, int(y.sum())).fit(features, y)
             for target, y in answers.items()
@@ -86,8 +96,11 @@ class ScanModel:
         return cls(words, chars, classifiers)
 
     def features(self, texts: Sequence[str]):
-        plain = [model_text(text) for text in texts]
-        return sp.hstack([self.words.transform(plain), self.chars.transform(plain)]).tocsr()
+        masked = [mask(text) for text in texts]
+        plain = [model_text(text) for text in masked]
+        return sp.hstack(
+            [self.words.transform(plain), self.chars.transform(plain), phrase_features(masked)]
+        ).tocsr()
 
     def scores_many(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities, one row per text, one column per target (TARGETS order).
@@ -98,12 +111,15 @@ class ScanModel:
         return expit(-(self._sigmoid_a * linear + self._sigmoid_b))
 
     def scores(self, text: str) -> dict[str, float]:
-        return self.scores_and_features(text)[0]
+        return self.scores_and_features(mask(text))[0]
 
-    def row(self, text: str):
+    def row(self, masked: str, phrase_categories=None):
         """`features([text])` computed directly (counts, log, idf, unit length per vectorizer):
-        the vectorizers' own transform spends most of a scan's time checking its input."""
-        plain = model_text(text)
+        the vectorizers' own transform spends most of a scan's time checking its input.
+
+        `masked` is the text with its personal data blanked (pii.mask); `phrase_categories`
+        those the built-in rules matched in it, if the caller has them already."""
+        plain = model_text(masked)
         indices, values = [], []
         offset = 0
         for vectorizer, analyzer in (
@@ -121,14 +137,21 @@ class ScanModel:
                 indices.append(columns + offset)
                 values.append(weights)
             offset += len(vocabulary)
+        if phrase_categories is None:
+            phrase_categories = builtin_book().categories(masked)
+        if phrase_categories:
+            indices.append(np.array(sorted(offset + SLUGS.index(s) for s in phrase_categories)))
+            values.append(np.full(len(phrase_categories), PHRASE_WEIGHT))
+        offset += len(SLUGS)
         if not indices:
             return sp.csr_matrix((1, offset), dtype=np.float64)
         columns, data = np.concatenate(indices), np.concatenate(values)
         return sp.csr_matrix((data, columns, [0, len(columns)]), shape=(1, offset))
 
-    def scores_and_features(self, text: str):
-        """The probabilities of one text, and its feature row for `word_weights`."""
-        row = self.row(text)
+    def scores_and_features(self, masked: str, phrase_categories=None):
+        """The probabilities of one text (personal data masked), and its feature row for
+        `word_weights`."""
+        row = self.row(masked, phrase_categories)
         linear = row @ self._coef + self._intercept
         values = expit(-(self._sigmoid_a * linear + self._sigmoid_b))[0]
         return dict(zip(TARGETS, values.tolist(), strict=True)), row
@@ -156,15 +179,16 @@ class ScanModel:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def word_weights(
-        self, text: str, targets: Sequence[str], row=None
+        self, masked: str, targets: Sequence[str], row=None
     ) -> list[tuple[int, int, float]]:
-        """(start, end, weight) in the original text for each word that pushed the summed linear
-        score of `targets` up: its own and its word pairs' weights, and a share of each character
-        n-gram it contains. `row` is the text's features if already computed."""
-        placed = plain_words_at(text)
+        """(start, end, weight) in the text for each word that pushed the summed linear score of
+        `targets` up: its own and its word pairs' weights, and a share of each character n-gram
+        it contains. `masked` has its personal data blanked, so offsets are the original's; `row`
+        is its features if already computed."""
+        placed = plain_words_at(masked)
         if not placed:
             return []
-        row = self.row(text) if row is None else row
+        row = self.row(masked) if row is None else row
         columns = [TARGETS.index(t) for t in targets]
         weights_here = self._coef[row.indices][:, columns].sum(axis=1) * row.data
         contribution = dict(zip(row.indices.tolist(), weights_here.tolist(), strict=True))
@@ -208,6 +232,23 @@ class ScanModel:
             for array in (linear.coef_, linear.intercept_, [sigmoid.a_, sigmoid.b_]):
                 sha.update(np.ascontiguousarray(array, dtype=np.float64).tobytes())
         return sha.hexdigest()
+
+
+def phrase_features(masked_texts: Sequence[str]):
+    """One column per category: PHRASE_WEIGHT where the built-in rules of it matched."""
+    rows, columns = [], []
+    for i, text in enumerate(masked_texts):
+        for slug in _builtin_categories(text):
+            rows.append(i)
+            columns.append(SLUGS.index(slug))
+    values = np.full(len(rows), PHRASE_WEIGHT)
+    return sp.csr_matrix((values, (rows, columns)), shape=(len(masked_texts), len(SLUGS)))
+
+
+@lru_cache(maxsize=20_000)
+def _builtin_categories(masked: str) -> tuple[str, ...]:
+    # Cross-validation fits the same texts five times over: match the rules once per text.
+    return tuple(builtin_book().categories(masked))
 
 
 def _has(labels, target: str) -> bool:

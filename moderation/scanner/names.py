@@ -16,6 +16,10 @@ _CUES = {"called", "named", "nicknamed", "aka", "name", "names", "calls"}
 _PLACE_NOUNS = words("place_nouns.txt")
 _NOT_NAMES = words("not_names.txt")
 _PEOPLE = words("people_words.txt")
+_SURNAMES = words("surnames.txt")
+# Titles that name a person even in lower case ("mr ahmed"); "miss", "sir" and "coach" are
+# ordinary words too, so in lower case only a known surname follows them as a name.
+_PLAIN_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
 _MONTHS = {"may", "june", "april", "august"}
 _DATE_WORDS = {"in", "of", "on", "since", "last", "next", "this", "until", "till", "by", "early"}
 
@@ -78,7 +82,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         cued = previous in _CUES or strongly_cued
         start = token.start()
         is_name = False
-        if previous in _TITLES and capitalised and word not in _NOT_NAMES:
+        titled = capitalised or word in _SURNAMES or word in names or previous in _PLAIN_TITLES
+        if previous in _TITLES and titled and word not in _NOT_NAMES:
             is_name, start = True, tokens[i - 1].start()
         elif place_like or word in _NOT_NAMES:
             is_name = False
@@ -97,10 +102,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         end = token.end()
-        # A capitalised word straight after a first name is most likely the surname.
+        # A capitalised word straight after a first name is most likely the surname; so is a
+        # known surname in lower case ("connor mcdonald").
         while (
             i + 1 < len(tokens)
-            and tokens[i + 1].group()[0].isupper()
+            and (tokens[i + 1].group()[0].isupper() or lowered[i + 1] in _SURNAMES)
             and lowered[i + 1] not in _NOT_NAMES
             and lowered[i + 1] not in _PLACE_NOUNS
             and (i + 1) not in places

@@ -61,9 +61,12 @@ PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s\-\u2010-\u2015().]{5,20}\d(?
 POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? {0,2}\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
 )
-# Current plates (AB12 CDE) in any case; the older prefix and suffix formats only in capitals.
+# Current plates (AB12 CDE) in any case; the older prefix (R456 XYZ) and suffix formats in
+# capitals, and the prefix one in lower case too (two or three digits: "b1tch" is not one) unless
+# its letters are a word ("m32 lol") or it is a motorway.
 PLATE_CURRENT = re.compile(r"\b([A-Z]{2}\d{2}) ?([A-Z]{3})\b", re.IGNORECASE)
 PLATE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b")
+PLATE_PREFIX = re.compile(r"\b(?!m\d)[a-z]\d{2,3} ?([a-z]{3})\b", re.IGNORECASE)
 _COMMON_THREE = words("common_three.txt")
 HANDLE_AT = re.compile(r"(?<![\w.@])@[A-Za-z0-9_.]{2,30}")
 _PLATFORMS = (
@@ -74,7 +77,7 @@ _PLATFORMS = (
 _HANDLE = r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?:#\d{4})?)"
 HANDLE_CUE = re.compile(
     rf"\b(?:{_PLATFORMS})\b(?:\s*(?:name|username|user|handle|id|tag|gamertag|gamer tag|account|acc))?"
-    r"\s*(?:is|:|-|=|@|'s)?\s*" + _HANDLE,
+    r"\s*(?:is|its|it's|it is|:|-|=|@|'s)?\s*" + _HANDLE,
     re.IGNORECASE,
 )
 # "add trey.boi on snap", "add me kaydn2009": a handle after "add", counted when a platform
@@ -123,6 +126,10 @@ def _plates(text: str) -> list[Span]:
             continue
         found.append(Span("plate", match.start(), match.end()))
     found += [Span("plate", m.start(), m.end()) for m in PLATE_OLD.finditer(text)]
+    for match in PLATE_PREFIX.finditer(text):
+        if match.group(0).isupper() or match.group(1).lower() in _COMMON_THREE:
+            continue  # capitals were found above; a word is not the letters of a plate
+        found.append(Span("plate", match.start(), match.end()))
     return found
 
 
@@ -133,7 +140,7 @@ def _handles(text: str) -> list[Span]:
         if handle.lower() in _NOT_HANDLES:
             continue
         cue_is_explicit = re.search(
-            r"(?:is|:|-|=|@|name|user|handle|tag)\s*$", text[: match.start("handle")]
+            r"(?:is|its|:|-|=|@|name|user|handle|tag)\s*$", text[: match.start("handle")]
         )
         if (cue_is_explicit or _looks_made_up(handle)) and re.search("[A-Za-z]", handle):
             found.append(Span("handle", match.start("handle"), match.end("handle")))
@@ -168,3 +175,20 @@ def find_pii(text: str) -> list[Span]:
         if all(span.end <= other.start or span.start >= other.end for other in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+def mask(text: str, spans: list[Span] | None = None) -> str:
+    """`text` with each personal-data span blanked to spaces of the same length.
+
+    What the model learns from and scores: a phone number's digits or a friend's name say nothing
+    about harm, and the same length keeps every offset (highlights) valid on the original."""
+    text = text or ""
+    spans = find_pii(text) if spans is None else spans
+    if not spans:
+        return text
+    out, position = [], 0
+    for span in spans:
+        out += [text[position : span.start], " " * (span.end - span.start)]
+        position = span.end
+    out.append(text[position:])
+    return "".join(out)

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import scan
-from .assessment import LIKELY, NONE, categories_for, level_for
+from .assessment import LIKELY, NONE, categories_for, level_for, split_hits
 from .corpus import CORPUS, DATA, SLUGS, load_labelled
 from .corpus import rows as _rows
 from .model import ANY, TARGETS
 from .phrases import ABUSE, CATEGORIES, PhraseBook, builtin_book
-from .pii import find_pii
+from .pii import find_pii, mask
 
 PII_FIXTURES = DATA / "pii_fixtures.tsv"
 PII_KINDS = ["email", "url", "phone", "postcode", "plate", "handle", "name"]
@@ -96,9 +96,14 @@ def evaluate(corpus, book: PhraseBook | None = None) -> tuple[list[Row], list[Mi
 
 
 def load_pii_fixtures(path: Path = PII_FIXTURES) -> list[tuple[list[tuple[str, str]], str]]:
+    """Either format, line by line: `kind=words;kind=words<TAB>text` (or `-<TAB>text`), or
+    `kind<TAB>words<TAB>text` (the dev and held-out sets), one expected span a line."""
     fixtures = []
     for number, expected, text in _rows(path):
         spans = []
+        if "\t" in text and "=" not in expected:
+            words, text = text.split("\t", 1)
+            expected = "-" if expected == "-" else f"{expected}={words}"
         if expected != "-":
             for part in expected.split(";"):
                 kind, _, words = part.partition("=")
@@ -156,8 +161,8 @@ def judge_scores(texts, scores, book: PhraseBook | None = None) -> list[Judgemen
     out = []
     for text, row in zip(texts, scores, strict=True):
         by_target = dict(zip(TARGETS, (float(v) for v in row), strict=True))
-        hits = book.hits(text)
-        level = level_for(by_target[ANY], bool(hits))
+        hits, _, staff = split_hits(mask(text), book)
+        level = level_for(by_target[ANY], bool(staff))
         out.append(Judgement(level, categories_for(level, by_target, hits), book.is_abusive(text)))
     return out
 

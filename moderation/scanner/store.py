@@ -2,8 +2,8 @@
 model.joblib beside model.json, the record of its digests.
 
 `get_model()` is what the scan calls: the model cached in this process, loaded from disk, or, if
-it is missing, stale (the repository's labelled texts changed) or does not match its recorded
-digest, trained there and then. One thread trains; the others wait for it. Files are written
+it is missing, stale (the repository's labelled texts or phrase rules changed) or does not match
+its recorded digest, trained there and then from the repository's texts. One thread trains; the others wait for it. Files are written
 under a temporary name and renamed, so another process never reads half a model."""
 
 import json
@@ -15,11 +15,12 @@ from pathlib import Path
 
 import joblib
 import sklearn
+
 from django.conf import settings
 
 from . import corpus as corpora
 from .model import FORMAT, ScanModel
-from .training import train
+from .training import phrases_digest, train
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ _cached: tuple[Path, ScanModel, dict] | None = None
 
 
 def model_dir() -> Path:
-    return Path(getattr(settings, "SCAN_MODEL_DIR", None) or Path(settings.VAR_DIR) / "scan_model")
+    return Path(settings.SCAN_MODEL_DIR)
 
 
 def _write_atomically(path: Path, write) -> None:
@@ -67,7 +68,9 @@ def load(directory: Path | None = None) -> tuple[ScanModel, dict] | None:
     if meta.get("format") != FORMAT or meta.get("scikit_learn") != sklearn.__version__:
         logger.info("scan model in %s was built by another version: rebuilding", directory)
         return None
-    if meta.get("repository_data_sha256") != current:
+    if meta.get("repository_data_sha256") != current or meta.get("phrases_sha256") != (
+        phrases_digest()
+    ):
         logger.info("the labelled texts changed since the scan model was built: rebuilding")
         return None
     if not isinstance(model, ScanModel) or model.parameter_digest() != meta.get("model_sha256"):
@@ -98,8 +101,10 @@ def get_model() -> tuple[ScanModel, dict]:
             return _cached[1], _cached[2]
         found = load(directory)
         if found is None:
+            # From the repository's texts alone: a scan may run where the database (and so the
+            # staff examples) is out of reach. `train_scan` adds the staff examples.
             logger.info("training the scan model into %s (first use)", directory)
-            model, meta = train()
+            model, meta = train(extra=[])
             save(model, meta, directory)
             found = (model, meta)
         _cached = (directory, *found)

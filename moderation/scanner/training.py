@@ -3,25 +3,39 @@ and the cross-validated scores its thresholds are chosen from.
 
 No network and no downloaded weights: the corpus files under data/ are all it learns from."""
 
+import hashlib
+
 import numpy as np
 import sklearn
+from sklearn.model_selection import StratifiedKFold
+
 from django.conf import settings
 from django.utils.module_loading import import_string
-from sklearn.model_selection import StratifiedKFold
 
 from . import corpus as corpora
 from .model import FORMAT, ScanModel
+from .phrases import DATA
 
 SEED = 0
 
 
 def staff_examples() -> list[tuple[frozenset[str], str]]:
     """The staff-written examples settings.SCAN_STAFF_EXAMPLES names (a callable returning
-    (labels, text) pairs), or none."""
-    source = getattr(settings, "SCAN_STAFF_EXAMPLES", "")
+    (labels, text) pairs, labels as in the training files, "cat1,cat2" or "-", or a list), or
+    none when the setting is empty. Never the young person's own words: staff write these."""
+    source = settings.SCAN_STAFF_EXAMPLES
     if not source:
         return []
-    return [(frozenset(labels), text) for labels, text in import_string(source)()]
+    return [
+        (_labels(labels, f"staff example {text[:40]!r}"), text)
+        for labels, text in import_string(source)()
+    ]
+
+
+def _labels(labels, where: str) -> frozenset[str]:
+    if isinstance(labels, str):
+        return corpora.parse_labels(labels, where)
+    return corpora.parse_labels(",".join(sorted(labels)) or "-", where)
 
 
 def train(extra=None, seed: int = SEED) -> tuple[ScanModel, dict]:
@@ -39,6 +53,7 @@ def train(extra=None, seed: int = SEED) -> tuple[ScanModel, dict]:
         "texts": len(data),
         "disclosures": sum(corpora.is_disclosure(labels) for labels, _ in data),
         "benign": sum(not corpora.is_disclosure(labels) for labels, _ in data),
+        "phrases_sha256": phrases_digest(),
         "staff_examples": len(extra),
         "per_label": per_label,
         "seed": seed,
@@ -46,6 +61,12 @@ def train(extra=None, seed: int = SEED) -> tuple[ScanModel, dict]:
         "files": [path.name for path in corpora.training_files()],
     }
     return model, meta
+
+
+def phrases_digest() -> str:
+    """sha256 of the built-in phrase rules: they are features of the model, so a change to them
+    is a change to its data."""
+    return hashlib.sha256((DATA / "disclosure.txt").read_bytes()).hexdigest()
 
 
 def strata(data) -> list[str]:

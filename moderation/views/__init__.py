@@ -1,38 +1,18 @@
-"""moderation's admin and public views. Staff without a permission get a real 403 page (not
-Wagtail's redirect to the dashboard), so the permission matrix is plain to see and to test."""
+"""moderation's admin and public views. Admin permissions follow staff/admin.py: a refused staff
+member gets Wagtail's own answer (back to the dashboard, with its message)."""
 
-from functools import wraps
+from django.views.generic import TemplateView
 
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-
-def forbidden(request):
-    return TemplateResponse(
-        request,
-        "moderation/admin/forbidden.html",
-        {"page_title": "You cannot open this", "header_title": "You cannot open this"},
-        status=403,
-    )
+from moderation.permissions import SAFEGUARD
+from staff.admin import PermissionRequiredMixin
 
 
-class Forbidden403Mixin:
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            response = super().dispatch(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            return response
-        except PermissionDenied:
-            return forbidden(request)
+class LeadsPage(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A page for safeguarding leads only, under the admin's header and breadcrumbs."""
 
+    permission_required = SAFEGUARD
 
-def forbid_as_403(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)
-
-    return wrapped
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -14,16 +13,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
+
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views import generic
 
 from moderation import services, wellbeing
 from moderation.filters import QueueFilterSet
 from moderation.models import ModerationItem, RiskLevel
-from moderation.permissions import can_moderate
+from moderation.permissions import MODERATE, SAFEGUARD
 from moderation.scanner import CATEGORY_LABELS
-
-from . import Forbidden403Mixin, forbid_as_403
+from staff.admin import PermissionRequiredMixin, permission_required
 
 
 class QueueTable(Table):
@@ -94,10 +93,9 @@ def categories_label(item) -> str:
     )
 
 
-class QueueIndexView(Forbidden403Mixin, generic.IndexView):
+class QueueIndexView(PermissionRequiredMixin, generic.IndexView):
     model = ModerationItem
-    any_permission_required = None
-    permission_required = "moderate"
+    permission_required = MODERATE
     page_title = "Moderation queue"
     header_icon = "tasks"
     paginate_by = 50
@@ -144,7 +142,7 @@ class QueueIndexView(Forbidden403Mixin, generic.IndexView):
 
 
 class SafeguardingIndexView(QueueIndexView):
-    permission_required = "safeguard"
+    permission_required = SAFEGUARD
     page_title = "Safeguarding queue"
     header_icon = "warning"
     review_url_name = "moderation_safeguarding:review"
@@ -175,11 +173,9 @@ class SafeguardingIndexView(QueueIndexView):
         return context
 
 
-@forbid_as_403
+@permission_required(MODERATE)
 def next_item(request):
     """The oldest open item nobody else holds, for the "n" shortcut and after each decision."""
-    if not can_moderate(request.user):
-        raise PermissionDenied
     expiry = timezone.now() - timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
     item = (
         ModerationItem.objects.open()
@@ -201,11 +197,9 @@ def _uuid(value):
         return None
 
 
-@forbid_as_403
+@permission_required(MODERATE)
 @require_POST
 def bulk_approve(request):
-    if not can_moderate(request.user):
-        raise PermissionDenied
     ids = [_uuid(value) for value in request.POST.getlist("item")]
     ids = [value for value in ids if value is not None]
     if not ids:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation import safeguarding, services, wellbeing
@@ -27,11 +28,10 @@ from moderation.forms import (
 )
 from moderation.highlight import highlighted
 from moderation.models import AuditEntry, ModerationItem, RiskLevel
-from moderation.permissions import can_moderate, can_safeguard, can_see, can_view_audit
+from moderation.permissions import MODERATE, SAFEGUARD, can_safeguard, can_see, can_view_audit
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
 from places.maps import map_config
-
-from . import Forbidden403Mixin, forbid_as_403
+from staff.admin import PermissionRequiredMixin, permission_required
 
 SHORTCUTS = [
     ("c", "Claim or release"),
@@ -82,7 +82,9 @@ def segments(text: str, item: ModerationItem) -> list[dict]:
     return out
 
 
-class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    # Flagged items are for leads only: item_or_404 checks each item (can_see).
+    any_permission_required = (MODERATE, SAFEGUARD)
     template_name = "moderation/admin/review.html"
     header_icon = "doc-full"
 
@@ -157,9 +159,10 @@ class ReviewView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
 def _position(summary) -> dict | None:
     if not summary or summary.get("lat") is None or summary.get("lng") is None:
         return None
-    # The pin's own position, close in: only moderators see this map.
+    # The pin's own position, as close as a staff map around contributions goes: only moderators
+    # see this map.
     return {
-        **map_config(centre=(summary["lat"], summary["lng"]), zoom=17),
+        **map_config(centre=(summary["lat"], summary["lng"]), zoom=17, around_contributions=True),
         "lat": summary["lat"],
         "lng": summary["lng"],
     }
@@ -174,7 +177,7 @@ def _action(handler):
     """A POST on one item: permission checked, moderation errors shown on the item's page with
     their status (403, 409), invalid forms with 400."""
 
-    @forbid_as_403
+    @permission_required(MODERATE, SAFEGUARD)
     @require_POST
     def view(request, pk):
         item = item_or_404(request, pk)
@@ -302,10 +305,9 @@ def escalate(request, item):
     return _after_decision(request, item, "Escalated: the safeguarding leads have been alerted.")
 
 
+@permission_required(SAFEGUARD)
 @_action
 def decide(request, item):
-    if not can_safeguard(request.user):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, item, form, decision_form=form)
@@ -319,12 +321,10 @@ def decide(request, item):
     return HttpResponseRedirect(reverse("moderation_safeguarding:index"))
 
 
-@forbid_as_403
+@permission_required(MODERATE, SAFEGUARD)
 def photo(request, pk):
     """The contribution's private photo, to moderators of this item only, never cached."""
     item = item_or_404(request, pk)
-    if not can_moderate(request.user) and not can_safeguard(request.user):
-        raise PermissionDenied
     contribution = item.contribution
     path = contribution.moderation_photo_path() if contribution is not None else None
     if not path or not Path(path).is_file():

@@ -1,37 +1,29 @@
 """Safeguarding leads: the alerts (acknowledge stops the reminders) and the audit."""
 
 import django_filters
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation import notify, safeguarding
 from moderation.models import AuditAction, AuditEntry, SafeguardingAlert
-from moderation.permissions import can_safeguard
+from moderation.permissions import SAFEGUARD, VIEW_AUDIT
+from staff.admin import PermissionRequiredMixin, permission_required
 
-from . import Forbidden403Mixin, forbid_as_403
+from . import LeadsPage
 
 
-class AlertsView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+class AlertsView(LeadsPage):
     template_name = "moderation/admin/alerts.html"
     page_title = "Safeguarding alerts"
     header_icon = "warning"
-
-    def get(self, request, *args, **kwargs):
-        if not can_safeguard(request.user):
-            raise PermissionDenied
-        return super().get(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,11 +41,9 @@ def _described(alert):
     return alert
 
 
-@forbid_as_403
+@permission_required(SAFEGUARD)
 @require_POST
 def acknowledge(request, pk):
-    if not can_safeguard(request.user):
-        raise PermissionDenied
     alert = get_object_or_404(SafeguardingAlert, pk=pk)
     safeguarding.acknowledge(alert.pk, request.user)
     messages.success(request, "Acknowledged: no more reminders for this alert.")
@@ -77,12 +67,11 @@ def _item_link(entry) -> str:
     return str(entry.item_id)
 
 
-class AuditIndexView(Forbidden403Mixin, generic.IndexView):
+class AuditIndexView(PermissionRequiredMixin, generic.IndexView):
     """Every decision, newest first: who, when, what, why, the text before and after."""
 
     model = AuditEntry
-    any_permission_required = None
-    permission_required = "view"
+    permission_required = VIEW_AUDIT
     page_title = "Moderation audit"
     header_icon = "history"
     paginate_by = 50

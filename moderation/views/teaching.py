@@ -6,15 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import TemplateView
+
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation import teaching
 from moderation.errors import ModerationError
 from moderation.forms import TeachForm
 from moderation.models import AuditAction, AuditEntry, ModerationItem
-from moderation.permissions import can_moderate, can_see
-
-from . import Forbidden403Mixin
+from moderation.permissions import MODERATE, can_see
+from staff.admin import PermissionRequiredMixin
 
 
 def _may_teach_from(user, pk) -> bool:
@@ -26,13 +26,14 @@ def _may_teach_from(user, pk) -> bool:
     return can_see(user, item) or escalated.exists()
 
 
-class TeachView(Forbidden403Mixin, WagtailAdminTemplateMixin, TemplateView):
+class TeachView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = MODERATE
     template_name = "moderation/admin/teach.html"
     page_title = "Teach the scan"
     header_icon = "edit"
 
     def check(self, request, pk):
-        if not can_moderate(request.user) or not _may_teach_from(request.user, pk):
+        if not _may_teach_from(request.user, pk):
             raise PermissionDenied
 
     def get(self, request, pk):

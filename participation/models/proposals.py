@@ -6,13 +6,14 @@ and are public as they are."""
 
 import uuid
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from moderation.models import ModerationItem
 from places.models import NamedPlace

@@ -4,6 +4,8 @@ import uuid
 
 from django.db import models
 
+from participation import receipt_types
+
 
 class Receipt(models.Model):
     """A code shown once after a contribution, stored only as a keyed hash (see participation.codes).
@@ -21,8 +23,18 @@ class Receipt(models.Model):
         return [
             *self.pins.select_related("moderation"),
             *self.proposals.select_related("moderation"),
+            *(
+                contribution
+                for kind in receipt_types.registered()
+                for contribution in getattr(self, kind.related_name).select_related("moderation")
+            ),
         ]
 
     def drop_if_empty(self) -> None:
-        if not self.pins.exists() and not self.proposals.exists():
+        others = (getattr(self, kind.related_name) for kind in receipt_types.registered())
+        if (
+            not self.pins.exists()
+            and not self.proposals.exists()
+            and not any(related.exists() for related in others)
+        ):
             self.delete()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from moderation.services import needs_immediate_help
+from participation import receipt_types
 from participation.codes import code_hash, keyed_hash, receipt_code
 from participation.models import Pin, Proposal, Receipt
 from participation.photos import delete_private_file, private_root
@@ -34,7 +35,9 @@ class Submitted:
         """Whether moderation's scan flagged it (read after the commit, when the scan has run).
 
         Never tell the contributor: the confirmation just shows immediate help prominently."""
-        model = Pin if self.kind == "pin" else Proposal
+        model = {"pin": Pin, "proposal": Proposal}.get(self.kind) or receipt_types.model_of(
+            self.kind
+        )
         item_id = model.objects.filter(pk=self.id).values_list("moderation_id", flat=True).first()
         return item_id is not None and needs_immediate_help(item_id)
 

@@ -4,6 +4,13 @@ The same key with the same (validated) submission answers what the first request
 creates nothing; the same key with another submission is refused (422); a duplicate arriving while
 the first is still being processed is refused (409) rather than queued, so exactly one wins.
 
+A claim whose owner died (the process crashed mid-submission) is taken over by a retry once it is
+`PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS` old. The owner holds its claim's row lock for the whole
+of its write, so on PostgreSQL a claim still locked is a live owner and is never taken over; on
+SQLite a live owner holds the database's write lock, which the take-over waits for. Either way
+the owner's "done" only lands on its own claim row, so an owner that was taken over rolls its
+contribution back: a retry never duplicates it.
+
 A key is claimed in its own short transaction first ("processing"), so a concurrent duplicate sees
 the claim at once on any database; the contribution and the record's "done" are then committed
 together, so a reply that says "created" always describes committed data."""
@@ -23,8 +30,10 @@ from participation.models import IdempotencyRecord, IdempotencyState
 
 from .writes import one_writer
 
-# A claim left "processing" this long belongs to a request that died: it may be taken over.
-STALE_AFTER = timedelta(minutes=2)
+
+def claim_lease() -> timedelta:
+    # A claim left "processing" this long may belong to a request that died: see the docstring.
+    return timedelta(seconds=settings.PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS)
 
 
 class IdempotencyError(Exception):
@@ -78,12 +87,20 @@ def _answer(record: IdempotencyRecord, fingerprint: str) -> Done | None:
         raise KeyReused()
     if record.state == IdempotencyState.DONE:
         return Done(record.object_id, record.receipt_attempt, created=False)
-    if record.created_at < timezone.now() - STALE_AFTER:
-        IdempotencyRecord.objects.filter(
-            pk=record.pk, state=IdempotencyState.PROCESSING, created_at=record.created_at
-        ).delete()
+    if record.created_at < timezone.now() - claim_lease() and _take_over(record):
         return None
     raise InProgress()
+
+
+def _take_over(record: IdempotencyRecord) -> bool:
+    """Deletes a stale claim unless its owner is still writing (its row is locked)."""
+    with one_writer(), transaction.atomic():
+        free = IdempotencyRecord.objects.select_for_update(skip_locked=True).filter(
+            pk=record.pk, state=IdempotencyState.PROCESSING, created_at=record.created_at
+        )
+        ids = list(free.values_list("pk", flat=True))
+        IdempotencyRecord.objects.filter(pk__in=ids).delete()
+    return bool(ids)
 
 
 def forget_expired() -> int:
@@ -123,6 +140,12 @@ def run_once(
     try:
         # The commit hooks (moderation's scan) run inside the same turn as the write.
         with one_writer(), transaction.atomic():
+            # Held until the commit: the sign to a retry that this owner is alive.
+            mine = IdempotencyRecord.objects.select_for_update().filter(
+                pk=record.pk, state=IdempotencyState.PROCESSING
+            )
+            if not list(mine.values_list("pk", flat=True)):
+                raise InProgress()  # taken over already
             object_id, attempt = create()
             finished = IdempotencyRecord.objects.filter(
                 pk=record.pk, state=IdempotencyState.PROCESSING

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from moderation.models import ModerationStatus
-from participation import limits
+from participation import limits, receipt_types
 from participation.codes import code_hash, normalise_code
 from participation.models import Pin, Proposal, Receipt
 from participation.presenters import present
 
 
-class ReceiptNotFound(Exception):  # noqa: N818
+class ReceiptNotFound(Exception):
     message = (
         "We could not find anything with that code. Check it and try again: codes look like "
         "maple-otter-kite-48."
@@ -109,13 +109,26 @@ def receipt_statuses(receipt: Receipt) -> list[ContributionStatus]:
     proposals = receipt.proposals.select_related("moderation", "place").prefetch_related(
         "progress_notes"
     )
-    return [*map(_pin_status, pins), *map(_proposal_status, proposals)]
+    others = [
+        kind.status(contribution)
+        for kind in receipt_types.registered()
+        for contribution in getattr(receipt, kind.related_name).select_related("moderation")
+    ]
+    return [*map(_pin_status, pins), *map(_proposal_status, proposals), *others]
 
 
 def delete_receipt(receipt: Receipt) -> int:
     """Deletes every contribution behind a receipt for good (photos included) and the receipt."""
     with transaction.atomic():
-        contributions = [*receipt.pins.all(), *receipt.proposals.all()]
+        contributions = [
+            *receipt.pins.all(),
+            *receipt.proposals.all(),
+            *(
+                c
+                for k in receipt_types.registered()
+                for c in getattr(receipt, k.related_name).all()
+            ),
+        ]
         for contribution in contributions:
             contribution.delete_for_good()
         Receipt.objects.filter(pk=receipt.pk).delete()

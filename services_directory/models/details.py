@@ -4,9 +4,11 @@ service areas, and the locations it is delivered at (HSDS service_at_location)."
 import datetime
 import uuid
 
+from modelcluster.fields import ParentalKey
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from .locations import Location

@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 

@@ -6,6 +6,9 @@ road to public data: live (published in the admin), and active or temporarily cl
 import datetime
 import uuid
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -13,8 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from modelcluster.fields import ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from services_directory.dates import months_before
@@ -115,6 +117,9 @@ class Service(DraftStateMixin, RevisionMixin, ClusterableModel):
     is_demo = models.BooleanField(
         "demo data", default=False, help_text="Made-up or illustrative content for the demo site."
     )
+    # Set on a draft made from a young person's moderated suggestion (the coproduction app): the
+    # public page says so once the listing is published.
+    suggested_by_young_people = models.BooleanField(default=False, editable=False)
     last_modified = models.DateTimeField(auto_now=True)
     # Where an imported record came from, and a hash of its source to see unchanged records.
     source = models.URLField(max_length=500, blank=True, editable=False)

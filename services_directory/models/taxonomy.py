@@ -7,6 +7,7 @@ exploitation: the search matches a query's words against a term's name and synon
 import uuid
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 # The taxonomies our own filters use (slugs of Taxonomy rows).

@@ -7,10 +7,11 @@ import datetime
 import math
 import uuid
 
-from django.db.models import Avg, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
+
+from django.db.models import Avg, Prefetch, Q
+from django.shortcuts import get_object_or_404
 
 from places.geo import BoundingBox, distance_miles
 from places.models import NamedPlace
@@ -110,6 +111,15 @@ def filtered_services(params: "ServiceFilters"):
             near=_place(params.x_near),
         )
     )
+    services = _by_term_and_age(services, params)
+    services = _by_schedule(services, params)
+    if params.modified_after:
+        services = services.filter(last_modified__gte=params.modified_after)
+    return services
+
+
+def _by_term_and_age(services, params: "ServiceFilters"):
+    """ORUK's taxonomy and age filters, on top of the directory's own search."""
     links = Service.terms.through.objects
     if params.taxonomy_term_id:
         tagged = links.filter(taxonomyterm_id=params.taxonomy_term_id)
@@ -121,6 +131,11 @@ def filtered_services(params: "ServiceFilters"):
         services = services.filter(minimum_age__gte=params.minimum_age)
     if params.maximum_age is not None:
         services = services.filter(maximum_age__lte=params.maximum_age)
+    return services
+
+
+def _by_schedule(services, params: "ServiceFilters"):
+    """ORUK's schedule filters: open from, open until (local times) and the day."""
     for field in ("start_time", "end_time"):
         value = getattr(params, field)
         if value is not None and value.tzinfo is not None:
@@ -134,8 +149,6 @@ def filtered_services(params: "ServiceFilters"):
         schedule &= Q(byday__contains=_day_code(params.day))
     if schedule:
         services = services.filter(pk__in=Schedule.objects.filter(schedule).values("service_id"))
-    if params.modified_after:
-        services = services.filter(last_modified__gte=params.modified_after)
     return services
 
 

@@ -108,6 +108,51 @@ def _time(value, where: str):
         raise RecordError(f"{where}: {value!r} is not a time (HH:MM:SS)") from None
 
 
+def _check_ages(data: dict, where: str) -> None:
+    if not data["name"]:
+        raise RecordError(f"{where}.name: missing")
+    for key in ("minimum_age", "maximum_age"):
+        if data[key] is not None:
+            data[key] = int(data[key])
+    low, high = data["minimum_age"], data["maximum_age"]
+    if low is not None and high is not None and low > high:
+        raise RecordError(f"{where}: minimum_age is above maximum_age")
+
+
+def _check_phones(phones, where: str) -> None:
+    # Phones sit under contacts in ORUK 3.0; a feed that still lists them on the service is read,
+    # with the checks the schema would give them.
+    if not isinstance(phones, list) or not all(isinstance(p, dict) for p in phones):
+        raise RecordError(f"{where}.phones: must be a list of objects")
+    for i, phone in enumerate(phones):
+        uuid_of(phone.get("id"), f"{where}.phones[{i}].id")
+
+
+def _check_schedules(schedules, where: str) -> None:
+    """Reads each schedule's times and day codes into `_opens`, `_closes` and `_byday`."""
+    for i, row in enumerate(schedules):
+        at = f"{where}.schedules[{i}]"
+        row["_opens"] = _time(row.get("opens_at"), f"{at}.opens_at")
+        row["_closes"] = _time(row.get("closes_at"), f"{at}.closes_at")
+        days = [d.strip().upper() for d in str(row.get("byday") or "").split(",") if d.strip()]
+        unknown = [d for d in days if d not in DAY_CODES]
+        if unknown:
+            raise RecordError(f"{at}.byday: unknown day codes {unknown}")
+        row["_byday"] = ",".join(days)
+
+
+def _check_sites(sites, where: str) -> None:
+    for i, site in enumerate(sites):
+        at = f"{where}.service_at_locations[{i}]"
+        location = site.get("location")
+        if location is None:
+            raise RecordError(f"{at}.location: missing")
+        _in_range(location, "latitude", f"{at}.location", -90, 90)
+        _in_range(location, "longitude", f"{at}.location", -180, 180)
+        if ("latitude" in location) != ("longitude" in location):
+            raise RecordError(f"{at}.location: latitude and longitude must come together")
+
+
 def check_service(record) -> dict:
     """Returns the record's values in our types, or raises RecordError saying what is wrong."""
     if not isinstance(record, dict):
@@ -133,14 +178,7 @@ def check_service(record) -> dict:
         # The schema's status list is ours too; this keeps the two from drifting apart unseen.
         "status": ServiceStatus(record["status"]).value,
     }
-    if not data["name"]:
-        raise RecordError(f"{where}.name: missing")
-    for key in ("minimum_age", "maximum_age"):
-        if data[key] is not None:
-            data[key] = int(data[key])
-    low, high = data["minimum_age"], data["maximum_age"]
-    if low is not None and high is not None and low > high:
-        raise RecordError(f"{where}: minimum_age is above maximum_age")
+    _check_ages(data, where)
     for key in (
         "schedules",
         "service_areas",
@@ -152,30 +190,9 @@ def check_service(record) -> dict:
         "service_at_locations",
     ):
         data[key] = record.get(key, [])
-    # Phones sit under contacts in ORUK 3.0; a feed that still lists them on the service is read,
-    # with the checks the schema would give them.
-    if not isinstance(data["phones"], list) or not all(isinstance(p, dict) for p in data["phones"]):
-        raise RecordError(f"{where}.phones: must be a list of objects")
-    for i, phone in enumerate(data["phones"]):
-        uuid_of(phone.get("id"), f"{where}.phones[{i}].id")
-    for i, row in enumerate(data["schedules"]):
-        at = f"{where}.schedules[{i}]"
-        row["_opens"] = _time(row.get("opens_at"), f"{at}.opens_at")
-        row["_closes"] = _time(row.get("closes_at"), f"{at}.closes_at")
-        days = [d.strip().upper() for d in str(row.get("byday") or "").split(",") if d.strip()]
-        unknown = [d for d in days if d not in DAY_CODES]
-        if unknown:
-            raise RecordError(f"{at}.byday: unknown day codes {unknown}")
-        row["_byday"] = ",".join(days)
-    for i, site in enumerate(data["service_at_locations"]):
-        at = f"{where}.service_at_locations[{i}]"
-        location = site.get("location")
-        if location is None:
-            raise RecordError(f"{at}.location: missing")
-        _in_range(location, "latitude", f"{at}.location", -90, 90)
-        _in_range(location, "longitude", f"{at}.location", -180, 180)
-        if ("latitude" in location) != ("longitude" in location):
-            raise RecordError(f"{at}.location: latitude and longitude must come together")
+    _check_phones(data["phones"], where)
+    _check_schedules(data["schedules"], where)
+    _check_sites(data["service_at_locations"], where)
     organization = record.get("organization")
     if organization is not None:
         _text(organization, "name", f"{where}.organization", limit=255)

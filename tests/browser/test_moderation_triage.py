@@ -1,15 +1,23 @@
 """The triage in real Chromium: a moderator opens a "possible" item at the head of the queue,
 finds it blurred under a content warning, reveals it, sees the words that raised it highlighted,
-escalates it and teaches the scan with an example of their own. axe-core clean on every screen."""
+escalates it and teaches the scan with an example of their own; after retraining (`train_scan`
+reads the staff examples) a similar text the scan missed before is flagged. axe-core clean on
+every screen."""
+
+import io
 
 import pytest
 from playwright.sync_api import expect
 
+from django.core.management import call_command
+
 from moderation.models import ModerationItem, RiskLevel, StaffExample
+from moderation.scanner import NONE, scan, store
 from staff.roles import MODERATORS
+from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
-from tests.moderation.factories import ScannedPinFactory, restore_moderation_groups
+from tests.moderation.factories import ScannedPinFactory
 from tests.participation.factories import ensure_reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,12 +25,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Worded so the phrase lists miss it; the classifier (set here directly) finds it possible.
 WORDS = "staying round marcus flat this week, its calmer than mine"
 RAISED = "calmer than mine"
+TAUGHT = "been sofa surfing at my mates all week, its better than being at mine"
+# Like the example the moderator writes, in other words: 0.19 before it is taught (none), 0.30
+# after retraining (possible, "missing"), with the shipped thresholds.
+SIMILAR = "been crashing at my mates all week, its better than being at mine"
 
 
 @pytest.fixture(autouse=True)
 def reference_data(asgi_server):
     ensure_reference_data()
-    restore_moderation_groups()
+    sync_roles()
 
 
 def possible_item():
@@ -37,7 +49,19 @@ def possible_item():
     return pin.moderation_id
 
 
-def test_a_moderator_reveals_judges_escalates_and_teaches_the_scan(browsing):
+@pytest.fixture
+def own_model_dir(settings, tmp_path):
+    """Retraining in this test writes its own model, never the one under var/ others read."""
+    store.clear_cache()
+    before = store.get_model()
+    settings.SCAN_MODEL_DIR = tmp_path / "scan_model"
+    yield before
+    store.clear_cache()
+
+
+def test_a_moderator_reveals_judges_escalates_and_teaches_the_scan(browsing, own_model_dir):
+    model, _ = own_model_dir
+    assert scan(SIMILAR).level == NONE  # the scan as shipped misses it
     item_id = possible_item()
     page = browsing().page
     browser_sign_in(page, make_staff(MODERATORS), next_url="/admin/moderation/queue/")
@@ -75,9 +99,7 @@ def test_a_moderator_reveals_judges_escalates_and_teaches_the_scan(browsing):
     expect(page.locator("main")).not_to_contain_text("marcus")
     # Scoped: Wagtail's "Escalated" message is still fading in (a transient contrast).
     assert_accessible(page, ".moderation-teach")
-    page.get_by_label("An example in your own words").fill(
-        "been sofa surfing at my mates all week, its better than being at mine"
-    )
+    page.get_by_label("An example in your own words").fill(TAUGHT)
     page.locator("[data-teach-form]").get_by_role("checkbox", name="Missing from home").check()
     page.get_by_role("button", name="Teach the scan").click()
     expect(page.get_by_text("Thank you: the scan will learn from it.")).to_be_visible()
@@ -86,3 +108,10 @@ def test_a_moderator_reveals_judges_escalates_and_teaches_the_scan(browsing):
     assert item.flagged and item.status == "escalated"
     example = StaffExample.objects.get()
     assert example.categories == ["missing"] and "marcus" not in example.text
+
+    # Retraining reads the staff example (not the young person's words): now it is flagged.
+    call_command("train_scan", stdout=io.StringIO())
+    retrained, meta = store.get_model()
+    assert meta["staff_examples"] == 1 and retrained is not model
+    flagged = scan(SIMILAR)
+    assert flagged.level != NONE and "missing" in flagged.assessment.categories

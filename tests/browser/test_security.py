@@ -4,10 +4,11 @@ public pages work under the strict Content Security Policy with no violation and
 finding, and only our own origin may ask for the device's location."""
 
 import pytest
-from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
+
+from django.core.management import call_command
 
 from security.mfa import unlock
 from staff.roles import MODERATORS

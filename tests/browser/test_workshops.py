@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from participation.models import Pin
 from places.models import NamedPlace
-from staff.roles import EDITORS
+from staff.roles import EDITORS, WORKSHOP_FACILITATORS
 from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
 from tests.browser.conftest import assert_accessible
@@ -74,7 +74,7 @@ def test_a_live_workshop_from_opening_to_closing(browsing):
     facilitator = browsing()
     screen = facilitator.page
     screen_problems = watch_for_policy_errors(screen)
-    browser_sign_in(screen, make_staff(EDITORS), next_url="/admin/workshops/new/")
+    browser_sign_in(screen, make_staff(WORKSHOP_FACILITATORS), next_url="/admin/workshops/new/")
     screen.get_by_role("combobox", name="Exercise").select_option(label="Easton after school")
     screen.get_by_role("textbox", name="Label").fill("Tuesday group, youth club")
     screen.get_by_role("button", name="Create").click()
@@ -154,7 +154,9 @@ def test_staff_draw_an_exercise_area_on_the_admin_map(browsing):
 def test_a_facilitator_clicks_the_paper_map_pins_onto_the_screen(browsing):
     workshop = WorkshopFactory()
     page = browsing().page
-    browser_sign_in(page, make_staff(EDITORS), next_url=f"/admin/workshops/paper/{workshop.pk}/")
+    browser_sign_in(
+        page, make_staff(WORKSHOP_FACILITATORS), next_url=f"/admin/workshops/paper/{workshop.pk}/"
+    )
     paper_map = page.locator("[data-paper-map]")
     expect(paper_map).to_be_visible()
     box = paper_map.bounding_box()

@@ -4,6 +4,7 @@ Page factories take `parent=` (required) and `publish=` (default True): a page i
 parent as Wagtail's admin would, and gets a revision (published unless publish=False)."""
 
 import factory
+
 from django.utils.text import slugify
 
 from efh.pages import (

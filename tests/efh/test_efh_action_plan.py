@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from efh.pages import ActionPlanPage, RAGStatus

@@ -4,9 +4,11 @@ import re
 from datetime import timedelta
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
+
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from efh.blocks import LinkBlock, StepsBlock

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+
 from django.utils import timezone
 
 from efh.pages import pages_due_for_review

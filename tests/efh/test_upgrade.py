@@ -3,10 +3,12 @@ run back to before the move (the content types then say "website", as in a datab
 time) and forward again, and every page, revision, workflow state, task and grant still resolves."""
 
 import pytest
+
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+
 from wagtail.models import Page, Revision, WorkflowState
 
 from efh.pages import GuidancePage, RAGStatus, SecondPersonApprovalTask

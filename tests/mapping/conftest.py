@@ -2,6 +2,7 @@ import copy
 import uuid
 
 import pytest
+
 from django.conf import settings as django_settings
 from django.test import override_settings
 

@@ -1,6 +1,7 @@
 """The privacy rules of aggregation, example by example (test_properties.py tries random data)."""
 
 import pytest
+
 from django.test import override_settings
 
 from mapping.aggregation import aggregate_month, round_count

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import h3
 import pytest
+from shapely.geometry import LinearRing
+
 from django.conf import settings
 from django.utils import timezone
-from shapely.geometry import LinearRing
 
 from mapping.selection import last_released_month, months_between
 from tests.mapping.conftest import use_fresh_cache

@@ -1,4 +1,5 @@
 import pytest
+
 from django.test import Client
 
 from staff.roles import MODERATORS, SAFEGUARDING_LEADS

@@ -4,6 +4,7 @@ Real threads, real transactions (row locks on PostgreSQL, IMMEDIATE transactions
 import threading
 
 import pytest
+
 from django.db import connection
 
 from moderation import services

@@ -13,10 +13,11 @@ import httpx
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
+from websockets.sync.client import connect as ws_connect
+
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from websockets.sync.client import connect as ws_connect
 
 from staff.roles import MODERATORS, SAFEGUARDING_LEADS
 from staff.sync import sync_roles

@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+
 from django.core.management import call_command
 from django.utils import timezone
 

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+
 from django.core.management import call_command
 from django.utils import timezone
 

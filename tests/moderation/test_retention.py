@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
 from django.core.management import call_command
 from django.utils import timezone
 

@@ -10,6 +10,7 @@ import socket
 import threading
 
 import pytest
+
 from django.test import override_settings
 
 from moderation.scanner import (
@@ -19,12 +20,14 @@ from moderation.scanner import (
     POSSIBLE,
     PhraseBook,
     assess,
+    builtin_book,
     scan,
     store,
 )
 from moderation.scanner import corpus as corpora
 from moderation.scanner.assessment import categories_for
 from moderation.scanner.model import ANY, TARGETS, ScanModel
+from moderation.scanner.pii import mask
 from moderation.scanner.training import train
 
 STAFF_EXAMPLES = [
@@ -187,15 +190,39 @@ def test_levels_follow_the_thresholds_in_settings(ready_model, settings):
 
 
 @override_settings(SCAN_POSSIBLE_THRESHOLD=1.01, SCAN_LIKELY_THRESHOLD=1.01)
-def test_a_phrase_hit_is_likely_whatever_the_model_says(ready_model):
-    result = assess("i want to kill myself")
-    assert result.level == LIKELY
-    assert "self-harm" in result.categories and result.phrase_categories == ["self-harm"]
-    assert any(h.source == "phrase" for h in result.highlights)
+def test_a_staff_phrase_is_likely_whatever_the_model_says(ready_model):
+    # The built-in rules are features the model weighs ("this hill kills my legs" matches one):
+    # alone they decide nothing.
+    assert assess("i want to kill myself").level == NONE
+    book = builtin_book().extended([("missing", "sofa surfing")])
+    result = assess("been sofa surfing all week", book)
+    assert result.level == LIKELY and result.staff_phrase_categories == ["missing"]
+    assert result.likely == ["missing"] and scan("been sofa surfing all week", book).score == 1
+    assert any(h.source == "phrase" and h.text == "sofa surfing" for h in result.highlights)
     # The alert names what the phrase said, even when the model would name more.
     with override_settings(SCAN_CATEGORY_THRESHOLD=0.0, SCAN_ALERT_CATEGORY_THRESHOLD=0.0):
-        wide = assess("i want to kill myself")
-    assert len(wide.categories) == 8 and wide.likely == ["self-harm"]
+        wide = assess("been sofa surfing all week", book)
+    assert len(wide.categories) == 8 and wide.likely == ["missing"]
+
+
+def test_a_built_in_phrase_raises_the_score(ready_model):
+    model, _ = store.get_model()
+    text = "i want to kill myself"
+    with_rules = model.scores_and_features(text)[0][ANY]
+    without = model.scores_and_features(text, phrase_categories=[])[0][ANY]
+    assert with_rules > without
+
+
+def test_the_model_never_reads_personal_data(ready_model):
+    """Digits of a phone number, a name or a handle say nothing of harm: they are blanked to
+    spaces before the model reads the text, so offsets (highlights) still hold."""
+    text = "text jake smith on 07700 900123 or add trey.boi on snap, the park is nice"
+    masked = mask(text)
+    assert len(masked) == len(text) and "07700" not in masked and "trey" not in masked
+    assert " ".join(masked.split()) == "text on or add on snap, the park is nice"
+    model, _ = store.get_model()
+    assert model.scores(text) == model.scores("text on or add on snap, the park is nice")
+    assert (model.features([text]) != model.features([masked])).nnz == 0
 
 
 def test_a_flagged_text_always_names_a_category():

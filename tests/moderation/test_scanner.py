@@ -6,10 +6,11 @@ import json
 import socket
 
 import pytest
-from django.conf import settings as django_settings
-from django.core.management import CommandError, call_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from django.conf import settings as django_settings
+from django.core.management import CommandError, call_command
 
 from moderation.models import ScanPhrase
 from moderation.phrases import current_book

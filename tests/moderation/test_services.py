@@ -2,6 +2,7 @@
 and the rules a flagged item lives by."""
 
 import pytest
+
 from django.db import IntegrityError, connection, transaction
 
 from moderation import safeguarding, services
@@ -177,6 +178,9 @@ def test_a_moderator_escalates_a_possible_disclosure(
     moderator, lead, mailoutbox, django_capture_on_commit_callbacks
 ):
     pin = ScannedPinFactory(comment="my mate keeps going to parties with a 25 yr old")
+    # Not flagged for the leads by the scan (at most "possible"): the moderator's judgement is
+    # what raises it.
+    assert not ModerationItem.objects.get(pk=pin.moderation_id).flagged
     with django_capture_on_commit_callbacks(execute=True):
         item = services.escalate(pin.moderation_id, moderator, note="age gap, sounds like grooming")
     assert item.flagged and item.status == ModerationStatus.ESCALATED
@@ -236,7 +240,9 @@ def test_a_lead_refers_a_disclosure_which_is_never_published(lead):
 
 
 def test_a_lead_returns_a_false_alarm_to_the_queue(lead, moderator):
-    pin = ScannedPinFactory(comment="im going to kill myself if city lose again lol")
+    # Flagged "likely" by the scan (and rightly read first), a false alarm once a lead reads it.
+    pin = ScannedPinFactory(comment="i want to kill myself if i fail maths again")
+    assert ModerationItem.objects.get(pk=pin.moderation_id).flagged
     with pytest.raises(ModerationError) as error:
         safeguarding.record_decision(pin.moderation_id, lead, outcome="no-further-action")
     assert set(error.value.errors) == {"reason"}

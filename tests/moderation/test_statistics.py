@@ -27,7 +27,11 @@ def test_small_counts_are_never_shown_exactly(n, shown):
 
 def test_this_months_figures(moderator):
     pins = [
-        ScannedPinFactory(comment=f"my mate Kayden {i} said call 07700 900{i:03d}")
+        # Ordinary words with a name and a number: the scan masks both before the model reads
+        # the text, so nothing here needs a safeguarding judgement before it is approved.
+        ScannedPinFactory(
+            comment=f"my mate Kayden {i} said call 07700 900{i:03d} about the football"
+        )
         for i in range(12)
     ]
     for pin in pins[:6]:

@@ -3,13 +3,14 @@ train_scan, never the young person's words), and moderators' wellbeing: distress
 today, a break offered, the team's counts for leads only."""
 
 import pytest
+
 from django.urls import reverse
 
 from moderation import teaching, wellbeing
 from moderation.errors import ModerationError
 from moderation.models import Reveal, ScanPhrase, StaffExample
 from staff.roles import MODERATORS
-from tests.auth import make_staff, sign_in
+from tests.auth import make_staff, refused, sign_in
 from tests.moderation.factories import ScannedPinFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,7 @@ def test_only_whoever_escalated_it_or_may_see_it_teaches_from_an_item(moderator_
     escalate(moderator_client, pin)
     other = sign_in(type(moderator_client)(), make_staff(MODERATORS))
     teach = reverse("moderation_queue:teach", args=[pin.moderation_id])
-    assert other.get(teach).status_code == 403
+    assert refused(other.get(teach))
 
 
 def reveal(client, pin):
@@ -123,9 +124,9 @@ def test_leads_see_their_teams_counts_and_nobody_else_does(
     assert moderator.username in html
     row = html[html.index(moderator.username) :]
     assert row.index("<td>1") < row.index("</tr>")
-    assert moderator_client.get(page).status_code == 403
+    assert refused(moderator_client.get(page))
     editor = sign_in(type(moderator_client)(), make_staff("Editors"))
-    assert editor.get(page).status_code == 403
+    assert refused(editor.get(page))
     with pytest.raises(PermissionError):
         wellbeing.team_today(moderator)
     assert Reveal.objects.count() == 1

@@ -3,6 +3,7 @@ item with words is approved only with the moderator's "Read: no sign of harm", w
 records; a "possible" risk heads the queue and is judged before anything else happens to it."""
 
 import pytest
+
 from django.urls import reverse
 
 from moderation import services
@@ -27,9 +28,10 @@ def possible(comment="my mum has been weird since her new boyfriend moved in", *
     return ModerationItem.objects.get(pk=pin.moderation_id)
 
 
-def test_the_scan_reports_a_phrase_hit_as_likely_with_the_words_that_raised_it():
+def test_the_scan_reports_a_phrase_hit_as_likely_with_the_words_that_raised_it(settings):
     result = scan("the park is ok. he said hed stab me if i tell anyone")
-    assert (result.level, result.score) == ("likely", 1.0)
+    # A built-in phrase is one of the model's features: the score is the model's probability.
+    assert result.level == "likely" and result.score >= settings.SCAN_LIKELY_THRESHOLD
     text = "the park is ok. he said hed stab me if i tell anyone"
     raised = [text[h["start"] : h["end"]] for h in result.highlights]
     assert any("stab" in words for words in raised)
@@ -42,7 +44,8 @@ def test_the_scan_reports_a_phrase_hit_as_likely_with_the_words_that_raised_it()
 def test_a_scanned_item_stores_its_level_score_and_highlights(settings):
     pin = ScannedPinFactory(comment="i want to kill myself")
     item = pin.moderation
-    assert (item.risk_level, item.risk_score, item.flagged) == ("likely", 1.0, True)
+    assert (item.risk_level, item.flagged) == ("likely", True)
+    assert item.risk_score >= settings.SCAN_LIKELY_THRESHOLD
     assert item.highlights and {h["category"] for h in item.highlights} == {"self-harm"}
     assert "kill myself" in [pin.comment[h["start"] : h["end"]] for h in item.highlights]
     plain = ScannedPinFactory().moderation

@@ -14,8 +14,9 @@ import random
 import uuid
 
 import factory
-from django.utils import timezone
 from factory.django import DjangoModelFactory
+
+from django.utils import timezone
 
 from moderation.models import ModerationStatus
 from moderation.services import submit_for_moderation

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+
 from django.test import Client
 
 from moderation.models import ModerationItem, ModerationStatus

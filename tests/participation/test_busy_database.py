@@ -5,6 +5,7 @@ same Send a few seconds later goes through."""
 import uuid
 
 import pytest
+
 from django.db import OperationalError
 
 from participation.models import Pin, Proposal

@@ -6,6 +6,7 @@ import time
 import uuid
 
 import pytest
+
 from django.db import connection, transaction
 from django.test import Client
 
@@ -39,18 +40,13 @@ def in_thread(target, results, name):
     return thread
 
 
-def test_a_duplicate_arriving_while_the_first_is_processed_is_409(reference_data):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "SQLite lets one writer at a time in, so a request cannot be held half-way through "
-            "its transaction while another runs; the burst test below covers SQLite."
-        )
-    key = str(uuid.uuid4())
-    locked, release, results = threading.Event(), threading.Event(), {}
+def first_request_held_half_way(key: str, results: dict):
+    """Starts a first request with `key` and holds it half-way through its write, its key
+    claimed (PostgreSQL only): a real row lock that its pin needs (its foreign key to the place).
+    Returns the event that releases it and the two threads."""
+    locked, release = threading.Event(), threading.Event()
 
     def hold_the_place():
-        # A real row lock that the first request's pin needs (its foreign key to the place):
-        # the first request claims the key, then waits here, half-way, until released.
         with transaction.atomic():
             NamedPlace.objects.select_for_update().get(slug="castle-park")
             locked.set()
@@ -63,6 +59,18 @@ def test_a_duplicate_arriving_while_the_first_is_processed_is_409(reference_data
     while not IdempotencyRecord.objects.filter(state=IdempotencyState.PROCESSING).exists():
         assert time.monotonic() < deadline, "the first request never claimed its key"
         time.sleep(0.02)
+    return release, first, holder
+
+
+def test_a_duplicate_arriving_while_the_first_is_processed_is_409(reference_data):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "SQLite lets one writer at a time in, so a request cannot be held half-way through "
+            "its transaction while another runs; the burst test below covers SQLite."
+        )
+    key = str(uuid.uuid4())
+    results = {}
+    release, first, holder = first_request_held_half_way(key, results)
     status, body = post(key)
     assert status == 409
     assert body["errors"][0]["field"] == "Idempotency-Key"

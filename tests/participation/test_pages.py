@@ -4,6 +4,7 @@ import re
 import uuid
 
 import pytest
+
 from django.test import Client
 
 from participation.models import Pin

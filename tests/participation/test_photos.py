@@ -5,8 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from participation.models import Pin
 from participation.photos import MAX_BYTES, PhotoRejected, clean_photo, store_private

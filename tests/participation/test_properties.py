@@ -4,9 +4,10 @@ import json
 import uuid
 
 import pytest
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from django.test import Client
 
 from moderation.models import ModerationStatus
 from participation.codes import WORDS, code_hash, keyed_hash, normalise_code, receipt_code

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 

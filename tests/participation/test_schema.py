@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from django.apps import apps
 from django.db import connection
 

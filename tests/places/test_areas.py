@@ -3,6 +3,7 @@
 import json
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from places.areas import clean_area

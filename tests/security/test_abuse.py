@@ -9,9 +9,10 @@ import time
 import uuid
 
 import pytest
-from django.test import Client, RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from django.test import Client, RequestFactory
 
 from participation.models import Pin, Proposal
 from security.antibot import MESSAGE, started_token

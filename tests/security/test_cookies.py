@@ -5,6 +5,7 @@ import json
 import uuid
 
 import pytest
+
 from django.test import Client
 
 from tests.auth import PASSWORD, authenticator, make_staff, totp_code

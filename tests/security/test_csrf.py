@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+
 from django.test import Client
 
 from tests.participation.factories import ApprovedProposalFactory

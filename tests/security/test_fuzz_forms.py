@@ -42,9 +42,8 @@ def field_values(names):
 @pytest.fixture
 def no_rate_limits(settings):
     settings.PARTICIPATION_RATE_LIMIT_NAMESPACE = uuid.uuid4().hex
-    settings.PARTICIPATION_RATE_LIMITS = {
-        key: (100_000, 3600)
-        for key in (
+    settings.PARTICIPATION_RATE_LIMITS = dict.fromkeys(
+        (
             "pin-contributor",
             "pin-address",
             "proposal-contributor",
@@ -52,8 +51,9 @@ def no_rate_limits(settings):
             "support-contributor",
             "support-address",
             "receipt-address",
-        )
-    }
+        ),
+        (100000, 3600),
+    )
 
 
 PIN_FIELDS = [

@@ -9,6 +9,7 @@ import re
 import uuid
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 

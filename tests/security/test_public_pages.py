@@ -5,6 +5,7 @@ Django's CSRF token in every form."""
 import re
 
 import pytest
+
 from django.conf import settings
 from django.test import Client
 
@@ -56,7 +57,6 @@ def test_every_public_page_has_the_strict_policy_and_security_headers(public_pag
         if "geolocation=(self)" not in response.get("Permissions-Policy", ""):
             problems.append(f"{path}: no geolocation=(self) in Permissions-Policy")
     assert problems == []
-    print("public pages checked:", ", ".join(path for path, _ in public_pages))
 
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
@@ -110,4 +110,3 @@ def test_every_public_post_form_has_a_token_and_is_refused_without_it(public_pag
     for action in actions:
         response = Client(enforce_csrf_checks=True).post(action, {"anything": "x"})
         assert response.status_code == 403, action
-    print("forms checked:", ", ".join(sorted(actions)))

@@ -5,12 +5,13 @@ import re
 import time
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from security.mfa import unlock
 from security.staff_sockets import LAST_SEEN_SESSION_KEY
@@ -282,6 +283,7 @@ def test_password_reset_does_not_skip_the_second_factor(client, home_page):
 
 def test_group_and_status_changes_are_logged_with_who_made_them(home_page, caplog):
     from django.contrib.auth.models import Group
+
     from wagtail.log_actions import LogContext
 
     admin = make_staff(superuser=True)
@@ -321,6 +323,7 @@ def test_a_lost_phone_is_handled_by_resetting_the_second_factor(client, home_pag
 
 def test_page_and_collection_permission_changes_are_logged(home_page, caplog):
     from django.contrib.auth.models import Group, Permission
+
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
     group = Group.objects.get(name="Moderators")

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+
 from django.utils import timezone
 
 from places.models import NamedPlace
@@ -119,23 +120,23 @@ def full_service(**overrides) -> Service:
         website="https://example.org/",
         charity_number="1234567",
     )
-    fields = dict(
-        name="Full service",
-        organization=org,
-        description="Everything filled in.",
-        url="https://example.org/full",
-        email="full@example.org",
-        fees="Free for under 18s.",
-        accreditations="Quality mark",
-        minimum_age=11,
-        maximum_age=18,
-        alert="Closed on bank holidays.",
-        how_to_access="Call us.",
-        self_referral=True,
-        professional_referral=True,
-        needs=["criminal-exploitation", "mentoring"],
-        audiences=["young-people"],
-    )
+    fields = {
+        "name": "Full service",
+        "organization": org,
+        "description": "Everything filled in.",
+        "url": "https://example.org/full",
+        "email": "full@example.org",
+        "fees": "Free for under 18s.",
+        "accreditations": "Quality mark",
+        "minimum_age": 11,
+        "maximum_age": 18,
+        "alert": "Closed on bank holidays.",
+        "how_to_access": "Call us.",
+        "self_referral": True,
+        "professional_referral": True,
+        "needs": ["criminal-exploitation", "mentoring"],
+        "audiences": ["young-people"],
+    }
     fields.update(overrides)
     service = ServiceFactory(**fields)
     location = LocationFactory(name="Full centre", place=place("easton"), lat=None, lng=None)

@@ -10,10 +10,11 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from django.conf import settings
 
 SCHEMA_DIR = Path(__file__).parent / "oruk_schema"
 SHARED_SCHEMA_DIR = Path(settings.BASE_DIR).parent / "shared" / "oruk" / "schema"

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from django.core.management import CommandError, call_command
 
 from services_directory.models import Location, Service, ServiceAtLocation, TaxonomyTerm

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+
 from django.core import mail
 
 from services_directory.models import FeedbackStatus, ListingFeedback

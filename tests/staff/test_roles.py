@@ -2,7 +2,9 @@
 someone changed a group by hand."""
 
 import pytest
+
 from django.contrib.auth.models import Group, Permission
+
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from staff.roles import ALL_GROUPS, EDITORS, MATRIX, MODERATORS

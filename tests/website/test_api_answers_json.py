@@ -6,6 +6,7 @@ wherever GET does."""
 import json
 
 import pytest
+
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_a_method_a_path_does_not_take_is_a_json_405(client, home_page, method, 
 
 def test_a_server_error_is_a_json_500(debug, home_page, monkeypatch):
     class Broken:
-        class objects:  # noqa: N801 (stands in for a model's manager)
+        class objects:
             @staticmethod
             def active():
                 raise RuntimeError("a bug")

@@ -49,6 +49,7 @@ def test_the_tree_keeps_every_contract(tree):
     [
         ("staff/roles.py", "import moderation.models", "Layers"),
         ("places/geo.py", "import workshops.models", "Layers"),
+        ("services_directory/views.py", "import coproduction.models", "Layers"),
         ("mapping/views.py", "import website.urls", "No app imports the project package"),
         ("moderation/services.py", "import participation.models", "Moderation imports no"),
         ("participation/views/pins.py", "import demo.pins", "Nothing imports the demo"),

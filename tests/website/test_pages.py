@@ -1,7 +1,9 @@
 import re
 
 import pytest
+
 from django.contrib.auth.models import Group, Permission
+
 from wagtail.models import GroupPagePermission
 
 from staff.roles import ALL_GROUPS, MODERATORS

@@ -13,14 +13,15 @@ import urllib.request
 import uuid
 
 import pytest
+from websockets.sync.client import connect
+
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from websockets.sync.client import connect
 
 from bench.harness import BenchServer
 from participation.models import Pin
-from staff.roles import EDITORS
+from staff.roles import WORKSHOP_FACILITATORS
 from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in
 
@@ -78,7 +79,7 @@ def post_pin_to(base: str, code: str) -> int:
 def test_a_pin_sent_to_one_process_reaches_a_facilitator_on_another(asgi_server, second_process):
     sync_roles()
     workshop = WorkshopFactory()
-    client = sign_in(Client(), make_staff(EDITORS))
+    client = sign_in(Client(), make_staff(WORKSHOP_FACILITATORS))
     cookie = "; ".join(f"{key}={morsel.value}" for key, morsel in client.cookies.items())
     with connect(
         f"{asgi_server.ws_url}/ws/workshop/{workshop.code}/",

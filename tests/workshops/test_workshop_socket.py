@@ -6,13 +6,14 @@ import uuid
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
+
 from django.test import Client
 
 from moderation.services import approve
 from participation.models import Pin
 from participation.services import delete_receipt
 from security.staff_sockets import CLOSE_CODE
-from staff.roles import EDITORS, PARTNERSHIP_ANALYSTS
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS, WORKSHOP_FACILITATORS
 from staff.sync import sync_roles
 from tests.auth import make_staff, sign_in, websocket_headers
 from workshops.consumers import NOT_ALLOWED, NOT_FOUND
@@ -60,7 +61,7 @@ def pin_form(**changes) -> dict:
 
 
 def facilitator_client():
-    return sign_in(Client(), make_staff(EDITORS))
+    return sign_in(Client(), make_staff(WORKSHOP_FACILITATORS))
 
 
 def test_a_signed_in_facilitator_connects_and_gets_the_workshop_as_it_stands():
@@ -86,6 +87,7 @@ def test_non_staff_foreign_origins_and_unknown_codes_are_refused():
     workshop = WorkshopFactory()
     facilitator = facilitator_client()
     analyst = sign_in(Client(), make_staff(PARTNERSHIP_ANALYSTS))
+    editor = sign_in(Client(), make_staff(EDITORS))
     password_only = Client()
     password_only.force_login(make_staff(EDITORS))  # no second factor
 
@@ -94,6 +96,7 @@ def test_non_staff_foreign_origins_and_unknown_codes_are_refused():
             (Client(), workshop.code, "http://testserver"),  # nobody signed in
             (password_only, workshop.code, "http://testserver"),
             (analyst, workshop.code, "http://testserver"),  # staff, but not running workshops
+            (editor, workshop.code, "http://testserver"),  # may set one up, not run it
             (facilitator, workshop.code, "https://evil.example"),  # another site's page
             (facilitator, "AAAAAA", "http://testserver"),  # no such workshop
         ]
@@ -105,10 +108,17 @@ def test_non_staff_foreign_origins_and_unknown_codes_are_refused():
         return results
 
     results = async_to_sync(scenario)()
-    assert [connected for connected, _ in results] == [False] * 5
+    assert [connected for connected, _ in results] == [False] * 6
     # 4401: not a fully signed-in staff session; 1000: channels' origin check turned the handshake
     # down before any consumer ran.
-    assert [code for _, code in results] == [CLOSE_CODE, CLOSE_CODE, NOT_ALLOWED, 1000, NOT_FOUND]
+    assert [code for _, code in results] == [
+        CLOSE_CODE,
+        CLOSE_CODE,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        1000,
+        NOT_FOUND,
+    ]
 
 
 def test_a_pin_reaches_its_own_workshops_socket_and_no_other():
@@ -207,3 +217,15 @@ def test_a_pin_deleted_with_its_receipt_code_leaves_the_screen():
     assert [shown["id"] for shown in first["pins"]] == [str(pin.pk)]
     assert removed["type"] == "removed" and removed["id"] == str(pin.pk)
     assert removed["total"] == 0 and removed["participants"] == 0
+
+
+def test_a_moderator_may_run_a_workshop_too():
+    workshop = WorkshopFactory()
+    moderator = sign_in(Client(), make_staff(MODERATORS))
+
+    async def scenario():
+        socket, connected, _ = await open_socket(moderator, workshop.code)
+        await socket.disconnect()
+        return connected
+
+    assert async_to_sync(scenario)()

@@ -12,8 +12,8 @@ import qrcode.image.svg
 from moderation.services import approve
 from participation.models import Pin
 from places.geo import cell_centre
-from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
-from tests.auth import make_staff, sign_in
+from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS, WORKSHOP_FACILITATORS
+from tests.auth import make_staff, refused, sign_in
 from tests.participation.factories import contributor_hash
 from workshops.live import counts, snapshot
 from workshops.models import Audience, FacilitatorEntry, Workshop, WorkshopStatus
@@ -53,9 +53,38 @@ def receipt_in(html: str) -> str:
 # Opening a workshop
 
 
+@pytest.mark.parametrize("group", [EDITORS, PARTNERSHIP_ANALYSTS])
+def test_only_those_who_may_run_a_workshop_see_its_live_screen_or_enter_its_pins(client, group):
+    workshop = WorkshopFactory()
+    sign_in(client, make_staff(group))
+    for url in (f"{ADMIN}live/{workshop.pk}/", f"{ADMIN}paper/{workshop.pk}/"):
+        assert client.get(url).status_code in (302, 403)
+    assert client.post(f"{ADMIN}paper/{workshop.pk}/", paper_form()).status_code in (302, 403)
+    client.post(f"{ADMIN}status/{workshop.pk}/", {"action": "close"})
+    assert not Pin.objects.exists()
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.OPEN
+
+
+@pytest.mark.parametrize("group", [WORKSHOP_FACILITATORS, MODERATORS])
+def test_facilitators_and_moderators_run_workshops(client, group):
+    workshop = WorkshopFactory()
+    sign_in(client, make_staff(group))
+    assert client.get(f"{ADMIN}live/{workshop.pk}/").status_code == 200
+    assert client.get(f"{ADMIN}paper/{workshop.pk}/").status_code == 200
+
+
+def test_an_editor_sets_a_workshop_up_and_lands_on_the_list_not_its_live_screen(client):
+    exercise = AreaExerciseFactory(audience=Audience.WORKSHOP)
+    sign_in(client, make_staff(EDITORS))
+    response = client.post(f"{ADMIN}new/", {"exercise": exercise.pk, "label": "Tuesday group"})
+    assert response.status_code == 302 and response["Location"] == ADMIN
+    assert "Live screen" not in client.get(ADMIN).content.decode()
+
+
 def test_a_facilitator_opens_a_workshop_and_gets_a_code_and_qr_code(client):
     exercise = AreaExerciseFactory(audience=Audience.WORKSHOP, title="Easton after school")
-    facilitator = make_staff(EDITORS)
+    facilitator = make_staff(WORKSHOP_FACILITATORS)
     sign_in(client, facilitator)
     response = client.post(f"{ADMIN}new/", {"exercise": exercise.pk, "label": "Tuesday group"})
     workshop = Workshop.objects.get()
@@ -95,7 +124,7 @@ def test_only_staff_who_run_workshops_see_the_live_screen(client):
         f"{ADMIN}qr/{workshop.pk}/",
         f"{ADMIN}paper/{workshop.pk}/",
     ):
-        assert client.get(url).status_code in (302, 403), url
+        assert refused(client.get(url)), url
     client.logout()
     assert client.get(f"{ADMIN}live/{workshop.pk}/").status_code == 302
 
@@ -247,7 +276,7 @@ def paper_form(**changes) -> dict:
 def test_a_facilitator_enters_a_paper_map_for_the_group(client):
     workshop = WorkshopFactory()
     set_status(workshop, WorkshopStatus.CLOSED)  # paper maps are often typed up afterwards
-    sign_in(client, make_staff(EDITORS))
+    sign_in(client, make_staff(WORKSHOP_FACILITATORS))
     url = f"{ADMIN}paper/{workshop.pk}/"
     assert client.get(url).status_code == 200
     # More than a contributor's hourly limit: staff entering a group's map are not rate limited.
@@ -273,7 +302,7 @@ def test_a_facilitator_enters_a_paper_map_for_the_group(client):
 
 def test_a_paper_pin_with_problems_is_explained(client):
     workshop = WorkshopFactory()
-    sign_in(client, make_staff(EDITORS))
+    sign_in(client, make_staff(WORKSHOP_FACILITATORS))
     response = client.post(f"{ADMIN}paper/{workshop.pk}/", paper_form(lat="", lng="", feeling=""))
     assert response.status_code == 400
     html = response.content.decode()
@@ -295,3 +324,24 @@ def test_paper_entries_are_idempotent_in_the_service():
     first = enter_paper_pin(workshop, form.submission(), idempotency_key=key)
     again = enter_paper_pin(workshop, form.submission(), idempotency_key=key)
     assert first.created and not again.created and first.id == again.id
+
+
+def test_guessing_join_codes_is_stopped_from_one_address_but_a_class_is_not(client, settings):
+    allowed, window = settings.PARTICIPATION_RATE_LIMITS["workshop-code-address"]
+    workshop = WorkshopFactory()
+    # A class on one address opens its own workshop many more times than the guess allowance.
+    for _ in range(allowed + 5):
+        assert client.get(f"/workshop/{workshop.code}/").status_code == 200
+    for attempt in range(allowed):
+        guess = f"ZZZZ{attempt:02d}"
+        assert client.get("/workshop/", {"code": guess}).status_code == 404
+    for url, data in (("/workshop/", {"code": "ZZZZZZ"}), ("/workshop/YYYYYY/", None)):
+        response = client.get(url, data)
+        assert response.status_code == 429
+        assert response["Retry-After"] == str(window)
+        assert "Too many workshop codes" in response.content.decode()
+    # Once the allowance is used up, even the right code waits: a guesser cannot tell.
+    assert client.get(f"/workshop/{workshop.code}/").status_code == 429
+    # Another address is not affected.
+    other = client.get(f"/workshop/{workshop.code}/", REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200

@@ -6,8 +6,9 @@ WorkshopFactory()                       open, for a workshop-only exercise
 """
 
 import factory
-from django.utils import timezone
 from factory.django import DjangoModelFactory
+
+from django.utils import timezone
 
 from workshops.models import Audience, Exercise, Workshop, WorkshopStatus
 from workshops.models.workshops import new_code

@@ -7,7 +7,7 @@ from .base import DATABASES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
-CONTRIBUTOR_HASH_KEY = "test-only-contributor-hash-key-not-for-production-0123456789"  # noqa: S105
+CONTRIBUTOR_HASH_KEY = "test-only-contributor-hash-key-not-for-production-0123456789"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -43,3 +43,4 @@ os.environ.setdefault("SPB_TEST_PREFIX", f"spb-test-{os.getpid()}")
 if "CACHES" in globals() and "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = os.environ["SPB_TEST_PREFIX"]  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ["SPB_TEST_PREFIX"]  # noqa: F405
+PAGE_CACHE_SECONDS = 0  # off in tests: tests change data behind signals' backs; tests/website/test_page_cache.py turns it on

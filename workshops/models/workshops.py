@@ -63,6 +63,10 @@ class Workshop(models.Model):
         # Created when workshops lived in participation; the table keeps its name.
         db_table = "participation_workshop"
         ordering = ["-created_at"]
+        # Running a workshop (its live screen and socket, paper entry, pause and close) shows
+        # its pins before moderation: a permission of its own, not "change" (Editors may set
+        # one up but not run it; see staff/roles.py).
+        permissions = [("run_workshop", "Can run a live workshop and see its pending pins")]
 
     def __str__(self):
         return f"{self.label} ({self.display_code})"

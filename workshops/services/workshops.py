@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from participation import limits
 from participation.codes import keyed_hash
 from participation.services.common import Submitted
 from participation.services.idempotency import run_once
@@ -21,14 +22,14 @@ from workshops.models.workshops import new_code, normalise_code
 CODE_ATTEMPTS = 10
 
 
-class WorkshopNotFound(Exception):  # noqa: N818
+class WorkshopNotFound(Exception):
     message = (
         "We could not find a workshop with that code. Check it with the person running the "
         "workshop: codes have six letters and numbers, like KMT 4PX."
     )
 
 
-class WorkshopUnavailable(Exception):  # noqa: N818
+class WorkshopUnavailable(Exception):
     """The workshop is not taking pins now (HTTP 403: the same request will not work)."""
 
     message = ""
@@ -48,11 +49,14 @@ class WorkshopClosed(WorkshopUnavailable):
     )
 
 
-class StatusChangeRefused(Exception):  # noqa: N818
+class StatusChangeRefused(Exception):
     message = "A closed workshop stays closed: open a new workshop instead."
 
 
-def find_workshop(code: str) -> Workshop:
+def find_workshop(code: str, *, address: str | None = None) -> Workshop:
+    """The workshop behind a typed code; raises WorkshopNotFound, or RateLimited once `address`
+    (the client address) has tried too many codes that name no workshop."""
+    limits.check_not_exhausted("workshop-code", address=address)
     normalised = normalise_code(code)
     workshop = (
         Workshop.objects.select_related("exercise").filter(code=normalised).first()
@@ -60,6 +64,7 @@ def find_workshop(code: str) -> Workshop:
         else None
     )
     if workshop is None:
+        limits.check("workshop-code", address=address)
         raise WorkshopNotFound()
     return workshop
 

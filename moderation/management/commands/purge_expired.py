@@ -4,6 +4,7 @@
 from django.core.management.base import BaseCommand
 
 from moderation.retention import purge_expired
+from services_directory.services import purge_old_reports
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = purge_expired()
         self.stdout.write(f"Retention: {report}")
+        self.stdout.write(f"Retention: {purge_old_reports()} directory reports deleted")
         for error in report.errors:
             self.stderr.write(f"  {error}")
         if report.errors:

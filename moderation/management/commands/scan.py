@@ -67,7 +67,7 @@ class Command(BaseCommand):
 
     def _open(self, path):
         try:
-            return open(path, encoding="utf-8")  # noqa: SIM115 - closed in handle()
+            return open(path, encoding="utf-8")
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror}") from error
 

@@ -8,6 +8,7 @@ of its data and parameters. The same texts always give the same digest. No netwo
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from moderation.scanner import store
 from moderation.scanner.training import train
@@ -25,11 +26,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, verify, **options):
         started = time.perf_counter()
-        if verify:
-            stored = store.load()
-            model, meta = train()
-        else:
-            model, meta = store.build()
+        try:
+            if verify:
+                stored = store.load()
+                model, meta = train()
+            else:
+                model, meta = store.build()
+        except DatabaseError as error:
+            raise CommandError(
+                f"cannot read the staff examples ({error}): run `manage.py migrate` first"
+            ) from error
         seconds = time.perf_counter() - started
         out = self.stdout.write
         out(

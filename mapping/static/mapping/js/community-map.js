@@ -1,16 +1,13 @@
 // The public community map: hexagons from the page's json_script data (the same cells as the
 // table twin and the GeoJSON API), filled with each band's colour and pattern, and the table's
 // "Show on map" buttons. Without JavaScript the page still has the table, legend and summary.
+import { readJson } from "../../website/js/data.js";
 import { createMap } from "../../website/js/map-base.js";
 import { enhanceSortableTables } from "./sortable-table.js";
 
-function readJSON(id) {
-  const element = document.getElementById(id);
-  return element ? JSON.parse(element.textContent) : null;
-}
 
-const data = readJSON("community-map-data");
-const bands = Object.fromEntries((readJSON("community-map-bands") || []).map((b) => [b.key, b]));
+const data = readJson("community-map-data");
+const bands = Object.fromEntries(readJson("community-map-bands", []).map((b) => [b.key, b]));
 const status = document.querySelector("[data-map-status]");
 const announce = (text) => {
   if (status) status.textContent = text;

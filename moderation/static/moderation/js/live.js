@@ -3,12 +3,9 @@
 // are the people the sidebar shows the moderation menu to. The server checks again on connect.
 // An ES module: nothing global.
 
-const REFUSED = new Set([4401, 4403, 1008]);
+import { readJson } from "../../website/js/data.js";
 
-function wagtailConfig() {
-  const element = document.getElementById("wagtail-config");
-  return element ? JSON.parse(element.textContent) : {};
-}
+const REFUSED = new Set([4401, 4403, 1008]);
 
 function isModerationStaff() {
   if (document.querySelector("[data-moderation-live]")) return true;
@@ -42,7 +39,7 @@ function say(text) {
 }
 
 async function acknowledge(alert, element) {
-  const config = wagtailConfig();
+  const config = readJson("wagtail-config", {});
   const headers = { [config.CSRF_HEADER_NAME || "X-CSRFToken"]: config.CSRF_TOKEN || "" };
   const body = new URLSearchParams({ next: window.location.pathname });
   const response = await fetch(alert.acknowledge_url, { method: "POST", headers, body, credentials: "same-origin" });

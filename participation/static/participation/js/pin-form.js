@@ -3,16 +3,13 @@
 // location, asked for once and only after a tap). Everything posts the same form as without
 // JavaScript, through offline.js so a bad connection never loses it.
 
+import { readJson } from "../../website/js/data.js";
 import { createMap } from "../../website/js/map-base.js";
 import { submit } from "./offline.js";
 import { Steps } from "./steps.js";
 
 const PLACES_API = "/api/v1/places";
 
-function readJson(id) {
-  const element = document.getElementById(id);
-  return element ? JSON.parse(element.textContent) : null;
-}
 
 function setupWhere(form) {
   const source = form.querySelector("[data-location-source]");

@@ -1,13 +1,10 @@
 // The directory's results and service pages: the map twin of the list, and "save to my list".
 // An ES module: data arrives through json_script elements, never inline scripts.
 
+import { readJson } from "../../website/js/data.js";
 import { createMap } from "../../website/js/map-base.js";
 import * as savedList from "./saved-list.js";
 
-function readJSON(id) {
-  const element = document.getElementById(id);
-  return element ? JSON.parse(element.textContent) : null;
-}
 
 function announce(message) {
   let region = document.getElementById("directory-status");
@@ -114,7 +111,7 @@ function drawPins(map, layer, markers) {
 
 function drawMap() {
   const element = document.getElementById("results-map");
-  const markers = readJSON("directory-markers") || [];
+  const markers = readJson("directory-markers", []);
   if (!element || !markers.length || !window.L) return;
   element.hidden = false;
   const map = createMap(element);
@@ -136,7 +133,7 @@ function labelFor(button, saved) {
 }
 
 function wireSaveButtons() {
-  const entries = readJSON("directory-saved-entries") || {};
+  const entries = readJson("directory-saved-entries", {});
   document.querySelectorAll("button[data-save]").forEach((button) => {
     const slug = button.dataset.save;
     const entry = entries[slug];

@@ -1,14 +1,16 @@
 // Shared Leaflet set-up for every public map. An ES module (no globals of our own); Leaflet itself
 // comes from django-leaflet's static files as window.L. Configuration arrives through the
-// "map-config" json_script element rendered by templates/includes/map_assets.html.
+// "map-config" json_script element rendered by templates/includes/map_assets.html, or as
+// `options.config` for a page whose map has its own (a moderator's close-up, an area widget).
+
+import { readJson } from "./data.js";
 
 export function mapConfig() {
-  const element = document.getElementById("map-config");
-  return element ? JSON.parse(element.textContent) : null;
+  return readJson("map-config");
 }
 
 export function createMap(element, options = {}) {
-  const config = mapConfig();
+  const config = options.config || mapConfig();
   const map = window.L.map(element, {
     center: options.center || config.center,
     zoom: options.zoom || config.zoom,

@@ -2,6 +2,9 @@
 // written to the field's textarea as one GeoJSON Polygon or MultiPolygon. Leaflet and
 // Leaflet.draw come from django-leaflet's static files (window.L).
 
+import { readJson } from "../../website/js/data.js";
+import { createMap } from "../../website/js/map-base.js";
+
 function readGeometry(textarea) {
   try {
     const value = JSON.parse(textarea.value || "null");
@@ -45,12 +48,12 @@ function setup(widget) {
   const L = window.L;
   const textarea = widget.querySelector("[data-area-input]");
   const element = widget.querySelector("[data-area-map]");
-  const config = JSON.parse(document.getElementById(widget.dataset.config).textContent);
+  const config = readJson(widget.dataset.config);
   if (!L || !L.Control || !L.Control.Draw) return; // the textarea still works on its own
   element.hidden = false;
   widget.querySelector("[data-area-help]").hidden = false;
-  const map = L.map(element, { center: config.center, zoom: config.zoom, maxZoom: config.maxZoom });
-  L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: config.maxZoom }).addTo(map);
+  // Drawing wants the wheel to zoom, unlike the pages' maps.
+  const map = createMap(element, { config, leaflet: { scrollWheelZoom: true } });
   const layers = new L.FeatureGroup().addTo(map);
   map.addControl(new L.Control.Draw({
     draw: { polygon: { allowIntersection: false, showArea: false }, rectangle: true, polyline: false, circle: false, marker: false, circlemarker: false },

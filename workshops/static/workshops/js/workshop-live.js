@@ -2,16 +2,13 @@
 // in the list and in the tallies without a reload. The server sends the whole picture when the
 // socket (re)connects and one event per change after that. Positions are cell centres only.
 
+import { readJson } from "../../website/js/data.js";
 import { createMap } from "../../website/js/map-base.js";
 
 const root = document.querySelector("[data-workshop-live]");
 const CLOSED_FOR_GOOD = new Set([4401, 4403, 4404]);
 const COLOURS = { safe: "#00703c", unsafe: "#b10e1e" };
 
-function readJson(id) {
-  const element = document.getElementById(id);
-  return element ? JSON.parse(element.textContent) : null;
-}
 
 class LiveScreen {
   constructor(element) {

@@ -1,0 +1,83 @@
+"""The suggestion form: the one validation path of /have-your-say/suggest-a-place/."""
+
+from django import forms
+
+from participation.forms import COMMENT_MAX, TextField
+from places.geo import in_bristol
+from places.models import NamedPlace
+from security.antibot import BotCheckFormMixin
+
+from .models import SuggestionKind, SuggestionWho
+from .services import SuggestionSubmission
+
+
+class SuggestionForm(BotCheckFormMixin, forms.Form):
+    name = forms.CharField(
+        max_length=120,
+        error_messages={
+            "required": "Say what the place or activity is.",
+            "max_length": "Keep it to 120 characters or fewer.",
+        },
+    )
+    what = forms.ChoiceField(
+        choices=SuggestionKind.choices,
+        error_messages={"required": "Choose what kind of thing it is."},
+    )
+    place = forms.ModelChoiceField(
+        queryset=NamedPlace.objects.active(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
+    )
+    # Set by the page's map after a tap (one-shot: never stored on the device).
+    lat = forms.FloatField(required=False, error_messages={"invalid": "Latitude must be a number."})
+    lng = forms.FloatField(
+        required=False, error_messages={"invalid": "Longitude must be a number."}
+    )
+    when = TextField(max_length=200)
+    who = forms.ChoiceField(
+        choices=SuggestionWho.choices,
+        error_messages={"required": "Choose who it suits best."},
+    )
+    why = TextField(
+        max_length=COMMENT_MAX,
+        required=True,
+        error_messages={"required": "Tell us why it is good for young people."},
+    )
+    link = forms.URLField(
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address, like https://example.org."},
+    )
+
+    def clean_name(self):
+        # One line: it heads moderation's published text (see Suggestion.moderation_text).
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self):
+        data = super().clean()
+        if {"place", "lat", "lng"} & set(self.errors):
+            return data
+        place, lat, lng = data.get("place"), data.get("lat"), data.get("lng")
+        if place:
+            data.update(lat=None, lng=None)
+        elif lat is None or lng is None:
+            self.add_error("place", "Say where: choose a place, or tap the map.")
+        elif not in_bristol(lat, lng):
+            self.add_error("place", "That position is outside Bristol. Choose a place in Bristol.")
+        return data
+
+    def submission(self) -> SuggestionSubmission:
+        data = self.cleaned_data
+        return SuggestionSubmission(
+            name=data["name"],
+            what=data["what"],
+            who=data["who"],
+            why=data["why"].strip(),
+            when=" ".join((data.get("when") or "").split()),
+            link=data.get("link") or "",
+            place=data.get("place"),
+            lat=data.get("lat"),
+            lng=data.get("lng"),
+        )

@@ -1,0 +1,84 @@
+"""Suggesting a place or activity: the suggestion's specialisation of participation's one
+submission flow (participation/services/submission.py)."""
+
+from dataclasses import dataclass
+
+from participation.models import Receipt
+from participation.services.common import Submitted, fingerprint
+from participation.services.submission import save_for_moderation, submit
+from places.models import NamedPlace
+
+from .models import Suggestion
+
+
+@dataclass(frozen=True)
+class SuggestionSubmission:
+    """A validated suggestion (see coproduction.forms.SuggestionForm.submission)."""
+
+    name: str
+    what: str
+    who: str
+    why: str
+    when: str = ""
+    link: str = ""
+    place: NamedPlace | None = None
+    lat: float | None = None
+    lng: float | None = None
+
+    def fingerprint(self) -> str:
+        return fingerprint(
+            {
+                "name": self.name,
+                "what": self.what,
+                "where": self.place.slug if self.place else [self.lat, self.lng],
+                "when": self.when,
+                "who": self.who,
+                "why": self.why,
+                "link": self.link,
+            }
+        )
+
+
+def create_suggestion(
+    submission: SuggestionSubmission,
+    *,
+    contributor: str,
+    receipt: Receipt | None = None,
+    is_demo: bool = False,
+) -> Suggestion:
+    """Saves a suggestion and hands it to moderation, inside the caller's transaction."""
+    suggestion = Suggestion(
+        name=submission.name,
+        what=submission.what,
+        place=submission.place,
+        lat=submission.lat,
+        lng=submission.lng,
+        when=submission.when,
+        who=submission.who,
+        why=submission.why,
+        link=submission.link,
+        contributor=contributor,
+        receipt=receipt,
+        is_demo=is_demo,
+    )
+    return save_for_moderation(suggestion)
+
+
+def submit_suggestion(
+    submission: SuggestionSubmission,
+    *,
+    contributor: str,
+    idempotency_key: str,
+    address: str | None = None,
+) -> Submitted:
+    """Sends a suggestion once per idempotency key; see submission.submit for what it raises."""
+    return submit(
+        Suggestion.moderation_kind,
+        submission,
+        create=lambda receipt, _photos: create_suggestion(
+            submission, contributor=contributor, receipt=receipt
+        ),
+        contributor=contributor,
+        idempotency_key=idempotency_key,
+        address=address,
+    )

@@ -1,0 +1,26 @@
+"""Suggestions as a young person would send them, moderated or not."""
+
+from coproduction.services import SuggestionSubmission, create_suggestion
+from moderation.services import scan_item
+from participation.codes import keyed_hash
+from places.models import NamedPlace
+
+
+def suggestion(**overrides):
+    """A pending suggestion, saved and scanned as the real flow does after its commit."""
+    fields = {
+        "name": "Friday boxing club",
+        "what": "activity",
+        "who": "anyone",
+        "why": "The coaches are kind and it is free.",
+        "when": "Fridays 6 to 8pm",
+        "link": "https://boxing.example.org/",
+        "place": NamedPlace.objects.get(slug="hartcliffe"),
+    }
+    fields.update(overrides)
+    made = create_suggestion(
+        SuggestionSubmission(**fields), contributor=keyed_hash("contributor", "test-token")
+    )
+    scan_item(made.moderation_id)
+    made.refresh_from_db()
+    return made
