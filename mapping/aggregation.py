@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import h3
+
 from django.conf import settings
 from django.db.models import Count, Q
 
