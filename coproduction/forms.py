@@ -2,9 +2,15 @@
 
 from django import forms
 
-from participation.forms import COMMENT_MAX, TextField
+from participation.forms import (
+    COMMENT_MAX,
+    TextField,
+    coordinate_field,
+    kind_field,
+    place_field,
+    title_field,
+)
 from places.geo import in_bristol
-from places.models import NamedPlace
 from security.antibot import BotCheckFormMixin
 
 from .models import SuggestionKind, SuggestionWho
@@ -12,28 +18,12 @@ from .services import SuggestionSubmission
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
-    name = forms.CharField(
-        max_length=120,
-        error_messages={
-            "required": "Say what the place or activity is.",
-            "max_length": "Keep it to 120 characters or fewer.",
-        },
-    )
-    what = forms.ChoiceField(
-        choices=SuggestionKind.choices,
-        error_messages={"required": "Choose what kind of thing it is."},
-    )
-    place = forms.ModelChoiceField(
-        queryset=NamedPlace.objects.active(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
-    )
+    name = title_field("Say what the place or activity is.", "Keep it to 120 characters or fewer.")
+    what = kind_field(SuggestionKind.choices, "Choose what kind of thing it is.")
+    place = place_field()
     # Set by the page's map after a tap (one-shot: never stored on the device).
-    lat = forms.FloatField(required=False, error_messages={"invalid": "Latitude must be a number."})
-    lng = forms.FloatField(
-        required=False, error_messages={"invalid": "Longitude must be a number."}
-    )
+    lat = coordinate_field("Latitude")
+    lng = coordinate_field("Longitude")
     when = TextField(max_length=200)
     who = forms.ChoiceField(
         choices=SuggestionWho.choices,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from participation.models import Receipt
 from participation.services.common import Submitted, fingerprint
-from participation.services.submission import save_for_moderation, submit
+from participation.services.submission import save_submission, submit_plain
 from places.models import NamedPlace
 
 from .models import Suggestion
@@ -47,21 +47,9 @@ def create_suggestion(
     is_demo: bool = False,
 ) -> Suggestion:
     """Saves a suggestion and hands it to moderation, inside the caller's transaction."""
-    suggestion = Suggestion(
-        name=submission.name,
-        what=submission.what,
-        place=submission.place,
-        lat=submission.lat,
-        lng=submission.lng,
-        when=submission.when,
-        who=submission.who,
-        why=submission.why,
-        link=submission.link,
-        contributor=contributor,
-        receipt=receipt,
-        is_demo=is_demo,
+    return save_submission(
+        Suggestion, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
     )
-    return save_for_moderation(suggestion)
 
 
 def submit_suggestion(
@@ -72,12 +60,9 @@ def submit_suggestion(
     address: str | None = None,
 ) -> Submitted:
     """Sends a suggestion once per idempotency key; see submission.submit for what it raises."""
-    return submit(
-        Suggestion.moderation_kind,
+    return submit_plain(
+        Suggestion,
         submission,
-        create=lambda receipt, _photos: create_suggestion(
-            submission, contributor=contributor, receipt=receipt
-        ),
         contributor=contributor,
         idempotency_key=idempotency_key,
         address=address,

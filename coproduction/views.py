@@ -5,27 +5,20 @@ from django.views.decorators.cache import never_cache
 
 from participation.forms import place_choices
 from participation.views.common import new_key
-from participation.views.submission import SubmissionPage
+from participation.views.submission import SubmissionPage, form_context
 
 from .forms import SuggestionForm
 from .models import SuggestionKind, SuggestionWho
 from .services import submit_suggestion
 
-
-def _context(form, key: str) -> dict:
-    return {
-        "page_title": "Suggest a place or activity",
-        "form": form,
-        "idempotency_key": key,
-        "kinds": SuggestionKind.choices,
-        "whos": SuggestionWho.choices,
-        "place_groups": place_choices(),
-    }
-
-
 SUGGESTION_PAGE = SubmissionPage(
     template="coproduction/suggestion_form.html",
-    context=_context,
+    context=form_context(
+        "Suggest a place or activity",
+        kinds=SuggestionKind.choices,
+        whos=SuggestionWho.choices,
+        place_groups=place_choices,
+    ),
     submit=submit_suggestion,
     kind="suggestion",
     thanks={

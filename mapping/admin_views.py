@@ -23,7 +23,7 @@ from . import exports, gaps, partnership, report
 from .models import ExportFormat, MapExport
 from .permissions import EXPORT, VIEW_EXPORTS, VIEW_REPORTS
 from .scale import BANDS
-from .selection import Selection, SelectionError, parse_selection
+from .selection import Selection, SelectionError, last_released_month, parse_selection
 from .views import filter_choices
 
 
@@ -68,6 +68,7 @@ class TrendsView(PartnershipView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["trends"] = partnership.trends(context["selection"])
+        context["report_month"] = last_released_month()
         context["export_formats"] = [
             (ExportFormat.CSV, "Download CSV"),
             (ExportFormat.GEOJSON, "Download GeoJSON"),
@@ -158,12 +159,8 @@ def printable_report(request):
             request, "mapping/admin/export_error.html", {"errors": error.errors}, status=400
         )
     if not exercise and not month:
-        return render(
-            request,
-            "mapping/admin/export_error.html",
-            {"errors": [{"field": "month", "message": "Choose an exercise or a month."}]},
-            status=400,
-        )
+        # The form as it comes: the latest month that is over and released.
+        month = last_released_month()
     context = report.report_context(exercise, month)
     exports.record(request.user, ExportFormat.REPORT, context["selection"], len(context["rows"]))
     return render(request, "mapping/admin/report.html", context)

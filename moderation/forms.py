@@ -49,6 +49,15 @@ class EscalateForm(forms.Form):
     note = forms.CharField(label="Why you are escalating it", max_length=2000, widget=NOTE_WIDGET)
 
 
+class TakeOverForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you are taking it over",
+        max_length=2000,
+        widget=NOTE_WIDGET,
+        help_text="Kept in the audit with your name. The current holder can no longer act on it.",
+    )
+
+
 class RedactForm(forms.Form):
     """One span of the original text, redacted (on) or restored (off)."""
 
@@ -67,9 +76,18 @@ class RedactForm(forms.Form):
 class RedactWordsForm(forms.Form):
     words = forms.CharField(
         label="Redact these words",
+        # Optional on the page (most items need nothing redacted), so not marked required; the
+        # button with an empty box still gets a specific error.
+        required=False,
         max_length=200,
         help_text="Something the scan missed: every place they appear is redacted.",
     )
+
+    def clean_words(self):
+        words = self.cleaned_data["words"].strip()
+        if not words:
+            raise forms.ValidationError("Type the words to redact.")
+        return words
 
 
 class DecisionForm(forms.Form):

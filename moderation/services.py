@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from staff.names import staff_name
+
 from . import audit, notify, safeguarding
 from .contributions import after_decision, original_text
 from .due import due_at_for
@@ -144,7 +146,14 @@ def _check_may_act(item: ModerationItem, user) -> None:
         who = f" by {item.decided_by.get_username()}" if item.decided_by_id else ""
         raise AlreadyDecided(f"This contribution has already been {item.status}{who}.")
     if claim_is_live(item) and item.claimed_by_id != user.pk:
-        raise ClaimedByOther(f"{item.claimed_by.get_username()} is dealing with this contribution.")
+        raise ClaimedByOther(f"{staff_name(item.claimed_by)} is dealing with this contribution.")
+
+
+def claim_lapses_at(item: ModerationItem):
+    """When a live claim ends if its holder does nothing more (acting on the item renews it)."""
+    if not claim_is_live(item):
+        return None
+    return item.claimed_at + timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
 
 
 def claim(item_id, user) -> ModerationItem:
@@ -154,6 +163,27 @@ def claim(item_id, user) -> ModerationItem:
         _check_may_act(item, user)
         item.claimed_by, item.claimed_at = user, timezone.now()
         item.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+        transaction.on_commit(lambda: notify.queue_event(item, "claimed"))
+    return item
+
+
+def take_over(item_id, lead, reason: str) -> ModerationItem:
+    """A safeguarding lead takes a live claim from whoever holds it, with a reason kept in the
+    audit: the way out when the holder is away and the item cannot wait for the claim to lapse."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ModerationError("Say why you are taking it over.")
+    with transaction.atomic():
+        item = _locked(item_id)
+        if not can_safeguard(lead):
+            raise NotAllowed("Only a safeguarding lead can take over someone else's claim.")
+        if not item.is_open:
+            raise AlreadyDecided(f"This contribution has already been {item.status}.")
+        holder = staff_name(item.claimed_by) if claim_is_live(item) else ""
+        item.claimed_by, item.claimed_at = lead, timezone.now()
+        item.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+        note = f"Taken over from {holder}: {reason}" if holder else reason
+        audit.record(item, AuditAction.CLAIM_TAKEN_OVER, actor=lead, note=note)
         transaction.on_commit(lambda: notify.queue_event(item, "claimed"))
     return item
 

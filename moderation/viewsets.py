@@ -52,6 +52,7 @@ class QueueViewSet(CheckedViewSet):
             path("bulk-approve/", queue.bulk_approve, name="bulk_approve"),
             path("<uuid:pk>/", review.ReviewView.as_view(), name="review"),
             path("<uuid:pk>/claim/", review.claim, name="claim"),
+            path("<uuid:pk>/take-over/", review.take_over, name="take_over"),
             path("<uuid:pk>/redact/", review.redact, name="redact"),
             path("<uuid:pk>/redact-words/", review.redact_words, name="redact_words"),
             path("<uuid:pk>/approve/", review.approve, name="approve"),

@@ -46,6 +46,33 @@ class TextField(forms.CharField):
         )
 
 
+def place_field() -> forms.ModelChoiceField:
+    """An optional named place, by its slug."""
+    return forms.ModelChoiceField(
+        queryset=NamedPlace.objects.active(),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
+    )
+
+
+def coordinate_field(name: str) -> forms.FloatField:
+    """An optional latitude or longitude (where a tap on the map put it)."""
+    return forms.FloatField(required=False, error_messages={"invalid": f"{name} must be a number."})
+
+
+def title_field(required: str, too_long: str) -> forms.CharField:
+    """The short name of an idea or a suggestion (up to 120 characters)."""
+    return forms.CharField(
+        max_length=120, error_messages={"required": required, "max_length": too_long}
+    )
+
+
+def kind_field(choices, required: str) -> forms.ChoiceField:
+    """What kind of thing an idea or a suggestion is."""
+    return forms.ChoiceField(choices=choices, error_messages={"required": required})
+
+
 def place_choices() -> list:
     """Named places grouped by kind, for a select that works without JavaScript."""
     places = NamedPlace.objects.active().order_by("name").values_list("slug", "name", "kind")
@@ -67,16 +94,9 @@ class PinForm(forms.Form):
         },
     )
     location_source = forms.ChoiceField(choices=LocationSource.choices, required=False)
-    place = forms.ModelChoiceField(
-        queryset=NamedPlace.objects.active(),
-        to_field_name="slug",
-        required=False,
-        error_messages={"invalid_choice": "We do not know that place. Choose one from the list."},
-    )
-    lat = forms.FloatField(required=False, error_messages={"invalid": "Latitude must be a number."})
-    lng = forms.FloatField(
-        required=False, error_messages={"invalid": "Longitude must be a number."}
-    )
+    place = place_field()
+    lat = coordinate_field("Latitude")
+    lng = coordinate_field("Longitude")
     reasons = SlugsField(
         queryset=Reason.objects.active(),
         to_field_name="slug",
@@ -217,17 +237,10 @@ def where_choices() -> list:
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(
-        max_length=120,
-        error_messages={
-            "required": "Give your idea a short title.",
-            "max_length": "Keep the title to 120 characters or fewer.",
-        },
+    title = title_field(
+        "Give your idea a short title.", "Keep the title to 120 characters or fewer."
     )
-    what = forms.ChoiceField(
-        choices=ProposalKind.choices,
-        error_messages={"required": "Choose what kind of thing you would like."},
-    )
+    what = kind_field(ProposalKind.choices, "Choose what kind of thing you would like.")
     where = forms.ChoiceField(
         choices=(),
         error_messages={

@@ -16,6 +16,7 @@ class AuditAction(models.TextChoices):
     NO_SIGN_OF_HARM = "no-sign-of-harm", "Read: no sign of harm"
     REJECTED = "rejected", "Rejected"
     ESCALATED = "escalated", "Escalated to safeguarding"
+    CLAIM_TAKEN_OVER = "claim-taken-over", "Claim taken over by a safeguarding lead"
     ALERT_ACKNOWLEDGED = "alert-acknowledged", "Safeguarding alert acknowledged"
     REFERRED = "referred", "Safeguarding: referred"
     NO_FURTHER_ACTION = "no-further-action", "Safeguarding: no further action"

@@ -20,6 +20,10 @@ TRAINING_DIR = DATA / "training"
 DEV_DIR = DATA / "dev"
 DEV = DEV_DIR / "dev.tsv"
 DEV_PII = DEV_DIR / "dev_pii.tsv"
+# The second dev set: issue 13's second blind set, evaluated once and so dev since 2026-12-02.
+DEV2_DIR = DATA / "dev2"
+DEV2 = DEV2_DIR / "dev2.tsv"
+DEV2_PII = DEV2_DIR / "dev2_pii.tsv"
 # The held-out set: written blind by someone who saw neither the training texts nor the phrase
 # lists, never looked at while building the scan. Put here by the lead; absent until then.
 HELDOUT_DIR = DATA / "heldout"

@@ -24,6 +24,36 @@ _MONTHS = {"may", "june", "april", "august"}
 _DATE_WORDS = {"in", "of", "on", "since", "last", "next", "this", "until", "till", "by", "early"}
 
 
+# Words around an ambiguous name that treat it as a person: "ask for rose", "me n grace",
+# "holly and me", "shout out to ivy", "coach is mark", "jack from year 10", "Ruby is my cousin".
+_PERSON_BEFORE = {("ask", "for"), ("me", "n"), ("me", "and"), ("out", "to"), ("thanks", "to")}
+_PERSON_AFTER = {("and", "me"), ("n", "me"), ("and", "i"), ("is", "my"), ("from", "year")}
+
+
+def _person_context(lowered: list[str], i: int, capitalised: bool) -> bool:
+    if lowered[i] in _MONTHS:
+        return False  # "May is my favourite month"
+    before = tuple(lowered[max(i - 2, 0) : i])
+    after = tuple(lowered[i + 1 : i + 3])
+    if before in _PERSON_BEFORE or after in _PERSON_AFTER:
+        return True
+    if len(before) == 2 and before[1] == "is" and before[0] in _TITLES | _PEOPLE:
+        return True
+    # "Summer from the cafe", "Robin the librarian", "Will at the centre": a role or a place of
+    # work after the name.
+    # Capitalised only: "i will at the weekend".
+    return (
+        capitalised
+        and len(after) == 2
+        and (
+            after[0] in {"from", "at"}
+            and after[1] == "the"
+            or after[0] == "the"
+            and after[1] in _PEOPLE
+        )
+    )
+
+
 @cache
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:
     ambiguous = words("ambiguous_names.txt")
@@ -91,6 +121,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             strongly_cued
             or (cued and (capitalised or word in names or word in ambiguous))
             or word in names
+            or (word in ambiguous and _person_context(lowered, i, capitalised))
         ):
             is_name = True
         elif word in ambiguous and capitalised and not at_start and not token.group().isupper():

@@ -23,6 +23,7 @@ from moderation.models import ModerationItem, RiskLevel
 from moderation.permissions import MODERATE, SAFEGUARD
 from moderation.scanner import CATEGORY_LABELS
 from staff.admin import PermissionRequiredMixin, permission_required
+from staff.names import staff_name
 
 
 class QueueTable(Table):
@@ -83,7 +84,7 @@ def exercise_label(item) -> str:
 
 def claim_label(item) -> str:
     if item.claimed_by_id and services.claim_is_live(item):
-        return f"Claimed by {item.claimed_by.get_username()}"
+        return f"Claimed by {staff_name(item.claimed_by)}"
     return "Open"
 
 

@@ -25,6 +25,7 @@ from moderation.forms import (
     RedactForm,
     RedactWordsForm,
     RejectForm,
+    TakeOverForm,
 )
 from moderation.highlight import highlighted
 from moderation.models import AuditEntry, ModerationItem, RiskLevel
@@ -32,6 +33,7 @@ from moderation.permissions import MODERATE, SAFEGUARD, can_safeguard, can_see, 
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
 from places.maps import map_config
 from staff.admin import PermissionRequiredMixin, permission_required
+from staff.names import staff_name
 
 SHORTCUTS = [
     ("c", "Claim or release"),
@@ -132,9 +134,7 @@ class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             original=text,
             error=error,
             lead=lead,
-            claimed_by_me=item.claimed_by_id == user.pk and services.claim_is_live(item),
-            claimed_by_other=item.claimed_by_id not in (None, user.pk)
-            and services.claim_is_live(item),
+            **_claim_context(item, user),
             categories=[CATEGORY_LABELS.get(slug, slug) for slug in item.disclosure],
             position=_position(summary),
             photo_url=reverse("moderation_queue:photo", args=[item.pk]) if item.has_photo else "",
@@ -145,6 +145,7 @@ class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             escalate_form=forms.get("escalate_form") or EscalateForm(),
             words_form=forms.get("words_form") or RedactWordsForm(),
             decision_form=forms.get("decision_form") or DecisionForm(),
+            take_over_form=forms.get("take_over_form") or TakeOverForm(),
             alerts=list(item.alerts.select_related("acknowledged_by")) if lead else [],
             decisions=list(item.decisions.select_related("decided_by")) if lead else [],
             history=list(AuditEntry.objects.for_item(item.pk)) if can_view_audit(user) else [],
@@ -154,6 +155,22 @@ class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             ),
         )
         return context
+
+
+def _claim_context(item, user) -> dict:
+    """Who holds the item, since when and until when; only the holder gets the decision forms
+    (the server refuses anyone else with a 409 all the same)."""
+    live = services.claim_is_live(item)
+    mine = live and item.claimed_by_id == user.pk
+    other = live and not mine
+    return {
+        "claimed_by_me": mine,
+        "claimed_by_other": other,
+        "claim_holder": staff_name(item.claimed_by) if live else "",
+        "claimed_since": item.claimed_at if live else None,
+        "claim_lapses_at": services.claim_lapses_at(item),
+        "may_act": item.is_open and not other,
+    }
 
 
 def _position(summary) -> dict | None:
@@ -217,6 +234,17 @@ def claim(request, item):
     else:
         services.claim(item.pk, request.user)
         messages.success(request, "Claimed: it is yours for the next few minutes.")
+    return HttpResponseRedirect(review_url(item))
+
+
+@permission_required(SAFEGUARD)
+@_action
+def take_over(request, item):
+    form = TakeOverForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, item, form, take_over_form=form)
+    services.take_over(item.pk, request.user, form.cleaned_data["reason"])
+    messages.success(request, "Taken over: it is yours now, and the audit says why.")
     return HttpResponseRedirect(review_url(item))
 
 

@@ -11,7 +11,7 @@ from participation.sources import contribution_source
 from places.models import NamedPlace
 
 from .common import Submitted, fingerprint
-from .submission import save_for_moderation, submit
+from .submission import save_submission, submit_plain
 
 
 @dataclass(frozen=True)
@@ -45,18 +45,9 @@ def create_proposal(
     is_demo: bool = False,
 ) -> Proposal:
     """Saves an idea and hands it to moderation, inside the caller's transaction."""
-    proposal = Proposal(
-        title=submission.title,
-        what=submission.what,
-        place=submission.place,
-        area=submission.area,
-        when=submission.when,
-        why=submission.why,
-        contributor=contributor,
-        receipt=receipt,
-        is_demo=is_demo,
+    return save_submission(
+        Proposal, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
     )
-    return save_for_moderation(proposal)
 
 
 def submit_proposal(
@@ -67,12 +58,9 @@ def submit_proposal(
     address: str | None = None,
 ) -> Submitted:
     """Shares an idea once per idempotency key; see submission.submit for what it raises."""
-    return submit(
-        "proposal",
+    return submit_plain(
+        Proposal,
         submission,
-        create=lambda receipt, _photos: create_proposal(
-            submission, contributor=contributor, receipt=receipt
-        ),
         contributor=contributor,
         idempotency_key=idempotency_key,
         address=address,

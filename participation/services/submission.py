@@ -9,6 +9,7 @@ and paper-map entry included): the contribution and its moderation item are save
 A kind of contribution specialises it with what is its own: how its row is built from the
 validated submission and what moderation is told about it (pins.py, proposals.py)."""
 
+import dataclasses
 from collections.abc import Callable
 
 from django.db import transaction
@@ -35,6 +36,34 @@ def save_for_moderation(contribution, *, after_save: Callable[[], None] | None =
             after_save()
         announce_after_commit(contribution, kind)
     return contribution
+
+
+def save_submission(
+    model, submission, *, contributor: str, receipt: Receipt | None = None, is_demo: bool = False
+):
+    """Saves a contribution whose row is its submission's fields as they are (an idea, a
+    suggestion) and hands it to moderation, inside the caller's transaction."""
+    fields = {
+        field.name: getattr(submission, field.name) for field in dataclasses.fields(submission)
+    }
+    contribution = model(**fields, contributor=contributor, receipt=receipt, is_demo=is_demo)
+    return save_for_moderation(contribution)
+
+
+def submit_plain(
+    model, submission, *, contributor: str, idempotency_key: str, address: str | None = None
+) -> Submitted:
+    """`submit` for a contribution saved by save_submission, under its model's moderation kind."""
+    return submit(
+        model.moderation_kind,
+        submission,
+        create=lambda receipt, _photos: save_submission(
+            model, submission, contributor=contributor, receipt=receipt
+        ),
+        contributor=contributor,
+        idempotency_key=idempotency_key,
+        address=address,
+    )
 
 
 def submit(

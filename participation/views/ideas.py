@@ -18,7 +18,7 @@ from participation.services.proposals import supported_by
 from participation.services.writes import is_busy
 
 from .common import new_key, render_busy_action
-from .submission import SubmissionPage
+from .submission import SubmissionPage, form_context
 
 
 def ideas(request):
@@ -41,20 +41,14 @@ def ideas(request):
     )
 
 
-def _context(form, key):
-    return {
-        "page_title": "Share an idea",
-        "form": form,
-        "idempotency_key": key,
-        "kinds": ProposalKind.choices,
-        "whens": ProposalWhen.choices,
-        "where_groups": where_choices(),
-    }
-
-
 IDEA_PAGE = SubmissionPage(
     template="participation/idea_form.html",
-    context=_context,
+    context=form_context(
+        "Share an idea",
+        kinds=ProposalKind.choices,
+        whens=ProposalWhen.choices,
+        where_groups=where_choices,
+    ),
     submit=submit_proposal,
     kind="proposal",
 )

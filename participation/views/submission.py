@@ -25,6 +25,17 @@ from .common import idempotency_key, new_key, render_busy, render_limited
 THANKS_TEMPLATE = "participation/thanks.html"
 
 
+def form_context(page_title: str, **lists) -> Callable[..., dict]:
+    """A plain form page's `context`: its title, the form, its key and its choice lists; a list
+    given as a callable (places, read from the database) is made again for each page."""
+
+    def context(form, key: str) -> dict:
+        made = {name: made() if callable(made) else made for name, made in lists.items()}
+        return {"page_title": page_title, "form": form, "idempotency_key": key, **made}
+
+    return context
+
+
 @dataclass(frozen=True)
 class SubmissionPage:
     """`context(form, key)` is the page's template context; `submit(submission, *,

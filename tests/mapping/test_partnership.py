@@ -8,6 +8,7 @@ import pytest
 
 from mapping.models import MapExport
 from mapping.permissions import EXPORT, VIEW_EXPORTS, VIEW_REPORTS
+from mapping.selection import last_released_month, month_label
 from tests.auth import make_staff, sign_in
 from tests.mapping.factories import ExerciseFactory, ReasonFactory, bulk_pins
 from tests.mapping.helpers import CHILDREN, FAR_SPOT, SPOTS, crowd
@@ -153,8 +154,28 @@ def test_the_printable_report_per_month_and_per_exercise(analyst, contributions)
     html = analyst.get("/admin/community-map/report/", {"exercise": "autumn-walk"}).content
     assert "<h1>Autumn walk</h1>" in html.decode()
     assert list(MapExport.objects.values_list("format", flat=True)) == ["report", "report"]
-    assert analyst.get("/admin/community-map/report/").status_code == 400
     assert analyst.get("/admin/community-map/report/?exercise=nope").status_code == 404
+
+
+def test_the_report_form_as_it_comes_opens_the_latest_complete_month(analyst, contributions):
+    latest = last_released_month()
+    page = analyst.get("/admin/community-map/").content.decode()
+    assert f'<option value="{latest}" selected>' in page
+    assert "As it comes, the form gives the latest complete month" in page
+    # The form submitted untouched, and the bare address, both give that month's report.
+    for query in ({"exercise": "", "month": latest}, {"exercise": "", "month": ""}, {}):
+        response = analyst.get("/admin/community-map/report/", query)
+        assert response.status_code == 200
+        assert f"<h1>{month_label(latest)}</h1>" in response.content.decode()
+
+
+def test_the_export_forms_as_they_come_download(analyst, contributions):
+    page = analyst.get("/admin/community-map/").content.decode()
+    assert "one row per area" in page and "one shape per area" in page
+    for fmt in ("csv", "geojson"):
+        response = analyst.post(f"/admin/community-map/export/{fmt}/", {})
+        assert response.status_code == 200
+    assert MapExport.objects.count() == 2
 
 
 def test_rounds_of_an_exercise_are_compared_area_by_area(analyst):

@@ -107,6 +107,8 @@ def visits():
         Visit(f"{q}:bulk_approve", needs=(MODERATE,), method="post", answer=302),
         Visit(f"{q}:review", (item(),), needs=either),
         Visit(f"{q}:claim", (item(),), needs=either, method="post", answer=302),
+        # A take-over without a reason: refused with the form's error, to leads only.
+        Visit(f"{q}:take_over", (item(),), needs=(SAFEGUARD,), method="post", answer=400),
         Visit(f"{q}:redact", (item(),), needs=either, method="post", answer=400),
         Visit(f"{q}:redact_words", (item(),), needs=either, method="post", answer=400),
         Visit(

@@ -184,6 +184,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The dashboard's "What's new" banner links to Wagtail's guide on another host.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars are Wagtail's local default image: a Gravatar URL would put a hash of each staff email
 # in every admin page and ask a third party for it.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -451,3 +453,8 @@ CONCERNS_URGENT_CONTACTS = [
         "hours": "evenings, weekends and bank holidays",
     },
 ]
+
+# Co-production (#16). A service's young people's view is shown once this many different young
+# people gave one, its counts rounded down to a multiple of it, and a shown view changes only once
+# this many further people have given, changed or deleted a view (coproduction/publication.py).
+SERVICE_VIEW_MIN_CONTRIBUTORS = 5
