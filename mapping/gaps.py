@@ -14,6 +14,7 @@ from places.models import NamedPlace
 from services_directory.queries import youth_provision_points
 
 from .outputs import collection_for, rows
+from .scale import leans_unsafe
 from .selection import Selection
 from .summary import LEANS_UNSAFE
 
@@ -68,7 +69,7 @@ def provision_gaps(selection: Selection, miles: float = DEFAULT_MILES) -> list[d
     )
     gaps = []
     for row in rows(collection_for(selection)):
-        if (row["unsafe_share"] or 0) < LEANS_UNSAFE:
+        if not leans_unsafe(row, LEANS_UNSAFE):
             continue
         centre = cell_centre(row["cell"])
         closest, closest_miles = nearest(provision, centre)
