@@ -42,11 +42,13 @@ def submit_for_moderation(
     exercise: str = "",
     workshop: str = "",
     has_photo: bool = False,
+    source: str = "",
 ) -> ModerationItem:
     """Creates the pending moderation item of a new contribution, inside the caller's transaction.
 
     The contribution is never public until a person approves the item. The automatic scan runs
     after the commit (see `on_contribution_committed`), so a rolled-back submission raises nothing.
+    `source` is the submission's keyed network fingerprint, for moderation/sources.py.
     """
     item = ModerationItem.objects.create(
         content_type=ContentType.objects.get_for_model(contribution),
@@ -55,6 +57,7 @@ def submit_for_moderation(
         exercise=exercise or "",
         workshop=workshop or "",
         has_photo=has_photo,
+        source=source,
         has_text=bool(contribution.moderation_text().strip()),
         due_at=due_at_for(workshop=workshop or ""),
     )

@@ -92,6 +92,7 @@ def create_pin(
         exercise=submission.exercise.slug if submission.exercise else "",
         workshop=workshop,
         has_photo=bool(photo_path),
+        source=pin.source,
     )
 
 
