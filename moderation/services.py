@@ -66,6 +66,27 @@ def submit_for_moderation(
     return item
 
 
+def possible_disclosure(text: str) -> list[str]:
+    """The disclosure categories the scan finds in `text` ([] when none; a risk without a category
+    still counts, as "possible"), for writers that are not contributions (a listing report)."""
+    result = scan(text, current_book())
+    level, _score = risk_of(result)
+    if result.disclosure:
+        return list(result.disclosure)
+    return ["possible"] if level != RiskLevel.NONE else []
+
+
+def hand_to_leads(record: models.Model, *, kind: str, categories: list[str]) -> ModerationItem:
+    """Inside the caller's transaction: `record` (a Moderatable holding someone's words) becomes
+    an escalated item on the safeguarding queue with an alert to the leads, the same alert a
+    contribution's scan raises. The after-commit scan still runs and records its findings."""
+    item = submit_for_moderation(record, kind=kind)
+    item.flagged, item.status = True, ModerationStatus.ESCALATED
+    item.save(update_fields=["flagged", "status"])
+    safeguarding.raise_alert(item, categories=categories, source="scan")
+    return item
+
+
 def on_contribution_committed(item_id) -> None:
     """Runs after a contribution is committed: the scan, synchronously, so the contributor's
     confirmation page can already read `item.flagged` (to show help, never to say why)."""
