@@ -117,6 +117,7 @@ class GapsView(PartnershipView):
         context["miles"] = self.miles()
         context["gaps"] = gaps.provision_gaps(context["selection"], context["miles"])
         context["ideas_miles"] = gaps.IDEAS_MILES
+        context["min_contributors"] = settings.MAP_MIN_CONTRIBUTORS
         return context
 
 

@@ -40,8 +40,16 @@ class CellProperties(Schema):
     resolution: int
     near: str = Field(..., description="The nearest named place (gazetteer).")
     place: str = Field(..., description="The cell described from its nearest named place.")
-    safe: int = Field(..., description="People who said safe, rounded to the nearest 5.")
-    unsafe: int = Field(..., description="People who said unsafe, rounded to the nearest 5.")
+    safe: int | None = Field(
+        ...,
+        description="People who said safe, rounded to the nearest 5; null when fewer than "
+        "min_contributors people (or sources) stand behind it.",
+    )
+    unsafe: int | None = Field(
+        ..., description="People who said unsafe, rounded to the nearest 5; null as for safe."
+    )
+    safe_text: str = Field(..., description='The safe count in words: "10" or "fewer than 8".')
+    unsafe_text: str = Field(..., description="The unsafe count in words.")
     total: int = Field(..., description="People who pinned here, rounded to the nearest 5.")
     unsafe_share: float | None
     band: str

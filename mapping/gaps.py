@@ -14,6 +14,7 @@ from places.models import NamedPlace
 from services_directory.queries import youth_provision_points
 
 from .outputs import collection_for, rows
+from .scale import leans_unsafe
 from .selection import Selection
 from .summary import LEANS_UNSAFE
 
@@ -68,7 +69,7 @@ def provision_gaps(selection: Selection, miles: float = DEFAULT_MILES) -> list[d
     )
     gaps = []
     for row in rows(collection_for(selection)):
-        if (row["unsafe_share"] or 0) < LEANS_UNSAFE:
+        if not leans_unsafe(row, LEANS_UNSAFE):
             continue
         centre = cell_centre(row["cell"])
         closest, closest_miles = nearest(provision, centre)
@@ -84,5 +85,5 @@ def provision_gaps(selection: Selection, miles: float = DEFAULT_MILES) -> list[d
                 "ideas": ideas_near(centre, area, proposals),
             }
         )
-    gaps.sort(key=lambda g: (-g["unsafe"], -(g["unsafe_share"] or 0), g["place"]))
+    gaps.sort(key=lambda g: (-(g["unsafe"] or 0), -(g["unsafe_share"] or 0), g["place"]))
     return gaps

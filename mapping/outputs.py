@@ -24,6 +24,11 @@ def reason_labels() -> dict[str, str]:
     return dict(Reason.objects.values_list("slug", "label"))
 
 
+def count_text(number: int | None) -> str:
+    """A sub-count in words: the number, or "fewer than N" when too few people stand behind it."""
+    return str(number) if number is not None else f"fewer than {settings.MAP_MIN_CONTRIBUTORS}"
+
+
 def features(result: Published) -> list[dict]:
     names = cell_names(cell["cell"] for cell in result.cells)
     labels = reason_labels()
@@ -37,6 +42,8 @@ def features(result: Published) -> list[dict]:
             "place": names[cell["cell"]][1],
             "safe": cell["safe"],
             "unsafe": cell["unsafe"],
+            "safe_text": count_text(cell["safe"]),
+            "unsafe_text": count_text(cell["unsafe"]),
             "total": cell["total"],
             "unsafe_share": share,
             "band": band_for(share)["key"],

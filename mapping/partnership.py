@@ -16,8 +16,8 @@ from .selection import Filters, Selection, month_label
 
 
 def totals(cells: list[dict]) -> dict:
-    safe = sum(c["safe"] for c in cells)
-    unsafe = sum(c["unsafe"] for c in cells)
+    safe = sum(c["safe"] or 0 for c in cells)
+    unsafe = sum(c["unsafe"] or 0 for c in cells)
     return {
         "areas": len(cells),
         "safe": safe,

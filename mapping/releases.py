@@ -14,7 +14,7 @@ from django.db.models import Count, Max, Min
 
 from participation.models import Pin
 
-from .aggregation import TOP_REASONS, aggregate_month
+from .aggregation import TOP_REASONS, aggregate_month, frozen_dense
 from .models import Release
 from .selection import (
     Filters,
@@ -40,7 +40,11 @@ def get_release(period: str, filters: Filters) -> Release:
     release = Release.objects.for_rules().filter(**key).first()
     if release:
         return release
-    aggregate = aggregate_month(period, filters)
+    dense = None
+    if filters != Filters():
+        # Every filter works within the partition the unfiltered release froze (aggregation.py).
+        dense = frozen_dense(json.loads(get_release(period, Filters()).body)["cells"])
+    aggregate = aggregate_month(period, filters, dense)
     body = canonical_json({"cells": aggregate.cells})
     # Two requests may build the same month at once: the first one stored wins, for both.
     release, _ = Release.objects.get_or_create(
@@ -111,10 +115,15 @@ def add_up(bodies: list[str]) -> list[dict]:
     for body in bodies:
         for cell in json.loads(body)["cells"]:
             total = totals.setdefault(
-                cell["cell"], {"cell": cell["cell"], "safe": 0, "unsafe": 0, "total": 0, "r": {}}
+                cell["cell"],
+                {"cell": cell["cell"], "safe": None, "unsafe": None, "total": 0, "r": {}},
             )
-            for name in ("safe", "unsafe", "total"):
-                total[name] += cell[name]
+            total["total"] += cell["total"]
+            for name in ("safe", "unsafe"):
+                # A span adds the months that published the sub-count (as totals add the months
+                # that published the cell); null when no month did.
+                if cell[name] is not None:
+                    total[name] = (total[name] or 0) + cell[name]
             for slug, count in cell["reasons"]:
                 total["r"][slug] = total["r"].get(slug, 0) + count
     cells = []

@@ -51,9 +51,29 @@ BANDS = [
 ]
 
 
-def unsafe_share(safe: int, unsafe: int) -> float | None:
+def unsafe_share(safe: int | None, unsafe: int | None) -> float | None:
+    if safe is None or unsafe is None:
+        return None  # a sub-count too small to publish: no share either
     said = safe + unsafe
     return round(unsafe / said, 3) if said else None
+
+
+def leans_unsafe(row: dict, share_at_least: float) -> bool:
+    """Whether most people in a published cell said unsafe, from its published numbers only.
+
+    With both feelings published, by the share. With unsafe published and safe withheld ("fewer
+    than N"), at least N people said unsafe and fewer than N said safe, so more said unsafe: the
+    cell leans unsafe without any number finer than the ones on the page."""
+    if row["unsafe_share"] is not None:
+        return row["unsafe_share"] >= share_at_least
+    return row["unsafe"] is not None and row["safe"] is None
+
+
+def leans_safe(row: dict, share_at_most: float) -> bool:
+    """The mirror of leans_unsafe."""
+    if row["unsafe_share"] is not None:
+        return row["unsafe_share"] <= share_at_most
+    return row["safe"] is not None and row["unsafe"] is None
 
 
 def band_for(share: float | None) -> dict:

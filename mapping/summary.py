@@ -3,6 +3,7 @@
 from participation.models import TimeOfDay
 
 from .outputs import collection_for
+from .scale import leans_safe, leans_unsafe
 from .selection import Selection, month_label
 
 TIME_PHRASES = {
@@ -32,16 +33,19 @@ def places_of(properties: list[dict], limit: int = 3) -> list[str]:
 
 def most_unsafe(collection: dict) -> list[str]:
     cells = [f["properties"] for f in collection["features"]]
-    leaning = [p for p in cells if (p["unsafe_share"] or 0) >= LEANS_UNSAFE]
-    return places_of(sorted(leaning, key=lambda p: (-p["unsafe"], -p["unsafe_share"], p["place"])))
+    leaning = [p for p in cells if leans_unsafe(p, LEANS_UNSAFE)]
+    # A withheld safe count ranks as all-unsafe: it is the share the page can vouch for.
+    return places_of(
+        sorted(leaning, key=lambda p: (-p["unsafe"], -(p["unsafe_share"] or 1), p["place"]))
+    )
 
 
 def most_safe(collection: dict) -> list[str]:
     cells = [f["properties"] for f in collection["features"]]
-    leaning = [
-        p for p in cells if p["unsafe_share"] is not None and p["unsafe_share"] <= LEANS_SAFE
-    ]
-    return places_of(sorted(leaning, key=lambda p: (-p["safe"], p["unsafe_share"], p["place"])))
+    leaning = [p for p in cells if leans_safe(p, LEANS_SAFE)]
+    return places_of(
+        sorted(leaning, key=lambda p: (-p["safe"], p["unsafe_share"] or 0, p["place"]))
+    )
 
 
 def span(collection: dict) -> str:

@@ -6,7 +6,12 @@ kept no longer than moderation needs them.
 - A contribution still waiting keeps its exact position at most MODERATION_PENDING_LOCATION_DAYS.
 - A rejected contribution, its photo and its moderation item are deleted
   MODERATION_REJECTED_DAYS after the decision; the audit keeps who, when and what, no free text.
-- An item whose contribution is gone (deleted with its receipt code) goes too."""
+- An item whose contribution is gone (deleted with its receipt code) goes too.
+- An item's source fingerprint (moderation/sources.py) is cleared MODERATION_SOURCE_DAYS after it
+  arrived: it only serves the "many items from one source" marker.
+
+Apps below moderation's view (contributions keep their own retention rules) connect a receiver to
+`retention_due`; `purge_expired` sends it after its own rules and prints what each one returns."""
 
 import logging
 from dataclasses import dataclass, field
@@ -14,6 +19,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from . import audit
@@ -21,18 +27,24 @@ from .models import AuditAction, ModerationItem, ModerationStatus
 
 logger = logging.getLogger(__name__)
 
+# Sent by purge_expired with `now`; each receiver applies its own app's rules and returns a report
+# (its str() is printed), so moderation runs them without importing the contribution apps.
+retention_due = Signal()
+
 
 @dataclass
 class PurgeReport:
     locations: int = 0
     deleted: int = 0
     orphans: int = 0
+    sources: int = 0
     errors: list[str] = field(default_factory=list)
 
     def __str__(self):
         return (
             f"exact positions removed: {self.locations}; rejected contributions deleted: "
             f"{self.deleted}; items without a contribution removed: {self.orphans}; "
+            f"source fingerprints cleared: {self.sources}; "
             f"errors: {len(self.errors)}"
         )
 
@@ -97,4 +109,10 @@ def purge_expired(now=None) -> PurgeReport:
     stale = items.open().filter(created_at__lt=pending_cutoff)
     for item in (decided | stale).filter(raw_location_purged_at__isnull=True):
         attempt(lambda i: purge_location(i, now), item, "locations")
+    source_cutoff = now - timedelta(days=settings.MODERATION_SOURCE_DAYS)
+    report.sources = (
+        ModerationItem.objects.filter(created_at__lt=source_cutoff)
+        .exclude(source="")
+        .update(source="")
+    )
     return report

@@ -42,11 +42,13 @@ def submit_for_moderation(
     exercise: str = "",
     workshop: str = "",
     has_photo: bool = False,
+    source: str = "",
 ) -> ModerationItem:
     """Creates the pending moderation item of a new contribution, inside the caller's transaction.
 
     The contribution is never public until a person approves the item. The automatic scan runs
     after the commit (see `on_contribution_committed`), so a rolled-back submission raises nothing.
+    `source` is the submission's keyed network fingerprint, for moderation/sources.py.
     """
     item = ModerationItem.objects.create(
         content_type=ContentType.objects.get_for_model(contribution),
@@ -55,11 +57,33 @@ def submit_for_moderation(
         exercise=exercise or "",
         workshop=workshop or "",
         has_photo=has_photo,
+        source=source,
         has_text=bool(contribution.moderation_text().strip()),
         due_at=due_at_for(workshop=workshop or ""),
     )
     audit.record(item, AuditAction.SUBMITTED, at=item.created_at)
     transaction.on_commit(lambda: on_contribution_committed(item.pk))
+    return item
+
+
+def possible_disclosure(text: str) -> list[str]:
+    """The disclosure categories the scan finds in `text` ([] when none; a risk without a category
+    still counts, as "possible"), for writers that are not contributions (a listing report)."""
+    result = scan(text, current_book())
+    level, _score = risk_of(result)
+    if result.disclosure:
+        return list(result.disclosure)
+    return ["possible"] if level != RiskLevel.NONE else []
+
+
+def hand_to_leads(record: models.Model, *, kind: str, categories: list[str]) -> ModerationItem:
+    """Inside the caller's transaction: `record` (a Moderatable holding someone's words) becomes
+    an escalated item on the safeguarding queue with an alert to the leads, the same alert a
+    contribution's scan raises. The after-commit scan still runs and records its findings."""
+    item = submit_for_moderation(record, kind=kind)
+    item.flagged, item.status = True, ModerationStatus.ESCALATED
+    item.save(update_fields=["flagged", "status"])
+    safeguarding.raise_alert(item, categories=categories, source="scan")
     return item
 
 

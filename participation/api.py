@@ -13,6 +13,7 @@ from django.http import HttpResponse
 
 from places.models import NamedPlace
 
+from . import limits
 from .contributors import client_address, contributor_for, remember
 from .forms import PinForm, ProposalForm
 from .limits import RateLimited
@@ -106,6 +107,7 @@ def _submit(request, response, form, key_header, submit):
         return Status(400, form_errors(form))
     contributor = contributor_for(request)
     try:
+        limits.check_new_contributor(contributor.is_new, client_address(request))
         result = submit(
             form.submission(),
             contributor=contributor.hash,
@@ -239,6 +241,7 @@ def support(request, response: HttpResponse, proposal_id: UUID):
         return Status(404, errors(("proposal_id", "There is no published idea with that id.")))
     contributor = contributor_for(request)
     try:
+        limits.check_new_contributor(contributor.is_new, client_address(request))
         count = support_proposal(
             proposal, contributor=contributor.hash, address=client_address(request)
         )

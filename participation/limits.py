@@ -21,6 +21,8 @@ MESSAGES = {
     "suggestion": "You have suggested a lot of places in the last hour. Thank you! Please wait "
     "a while before suggesting more.",
     "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
+    "contributor": "A lot of new people have taken part from this network in the last hour. "
+    "Please wait a while, or join through your workshop's code if you are in one.",
     "receipt": "Too many codes were tried from here in the last few minutes. Please wait ten "
     "minutes and try again.",
     "listing-report": "Many reports were sent from here in the last hour. Thank you! Please wait "
@@ -60,6 +62,13 @@ def _count(name: str, identity: str, window: int) -> int:
             # The key expired between add() and incr(): start the window again.
             continue
     return 1
+
+
+def check_new_contributor(is_new: bool, address: str | None) -> None:
+    """A request without a contributor cookie mints a new contributor: rate limited per network,
+    so clearing the cookie cannot make many people quickly (the map counts per source anyway)."""
+    if is_new:
+        check("contributor", address=address)
 
 
 def check(action: str, *, contributor: str | None = None, address: str | None = None) -> None:

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from moderation.scanner import find_pii, redact
+from moderation.services import hand_to_leads, possible_disclosure
 from staff.roles import DIRECTORY_MANAGERS
 
-from .models import FeedbackStatus, ListingFeedback, Service
+from .models import FeedbackStatus, ListingFeedback, ReportedDisclosure, Service
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +25,23 @@ def report_problem(service: Service, *, kind: str, comment: str = "") -> Listing
     Directory managers (admin list, needs-review list, email), and is never published (the view
     counts it against the client address first). The comment is stored with the personal data
     the scan finds (phone numbers, emails, postcodes, names...) replaced by labels: managers
-    need the listing's problem, not who wrote it or whom they wrote about."""
+    need the listing's problem, not who wrote it or whom they wrote about.
+
+    A comment the scan reads as a possible disclosure also reaches the safeguarding leads, as it
+    was written, with the alert any contribution's disclosure raises (in the same transaction:
+    the report is never saved without it)."""
     text = comment.strip()
+    categories = possible_disclosure(text) if text else []
     with transaction.atomic():
         feedback = ListingFeedback.objects.create(
             service=service, kind=kind, comment=redact(text, find_pii(text))
         )
+        if categories:
+            disclosure = ReportedDisclosure(service=service, feedback=feedback, text=text)
+            disclosure.moderation = hand_to_leads(
+                disclosure, kind=ReportedDisclosure.moderation_kind, categories=categories
+            )
+            disclosure.save(force_insert=True)
         transaction.on_commit(lambda: notify_directory_managers(feedback.pk))
     return feedback
 

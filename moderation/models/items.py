@@ -121,6 +121,9 @@ class ModerationItem(models.Model):
     # Filters of the queue, copied here so the queue never has to join every contribution type.
     exercise = models.CharField(max_length=80, blank=True, db_index=True)
     workshop = models.CharField(max_length=20, blank=True, db_index=True)
+    # A keyed fingerprint of where the item came from (moderation/sources.py): never an address;
+    # cleared after MODERATION_SOURCE_DAYS by purge_expired.
+    source = models.CharField(max_length=64, blank=True, db_index=True)
     has_photo = models.BooleanField(default=False)
     # Whether the contributor wrote any words (a comment, a title): then a person reads it
     # before it is approved. Unknown counts as words.

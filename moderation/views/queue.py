@@ -22,6 +22,7 @@ from moderation.filters import QueueFilterSet
 from moderation.models import ModerationItem, RiskLevel
 from moderation.permissions import MODERATE, SAFEGUARD
 from moderation.scanner import CATEGORY_LABELS
+from moderation.views.same_source import SameSourceColumn
 from staff.admin import PermissionRequiredMixin, permission_required
 from staff.names import staff_name
 
@@ -132,6 +133,7 @@ class QueueIndexView(PermissionRequiredMixin, generic.IndexView):
             Column("exercise", label="Exercise, workshop", accessor=exercise_label),
             Column("flags", label="Flags", accessor=lambda i: ", ".join(i.flags) or "none"),
             Column("claim", label="Claim", accessor=claim_label),
+            SameSourceColumn("same_source", label="Same source"),
         ]
 
     def get_context_data(self, **kwargs):
@@ -166,6 +168,7 @@ class SafeguardingIndexView(QueueIndexView):
             Column("due", label="Due", accessor=due_label),
             Column("created_at", label="Received", sort_key="created_at", accessor=received),
             Column("claim", label="Claim", accessor=claim_label),
+            SameSourceColumn("same_source", label="Same source"),
         ]
 
     def get_context_data(self, **kwargs):

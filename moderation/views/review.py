@@ -31,6 +31,8 @@ from moderation.highlight import highlighted
 from moderation.models import AuditEntry, ModerationItem, RiskLevel
 from moderation.permissions import MODERATE, SAFEGUARD, can_safeguard, can_see, can_view_audit
 from moderation.scanner import CATEGORY_LABELS, REDACTION_LABELS
+from moderation.sources import same_source_count
+from moderation.views.same_source import marker_context
 from places.maps import map_config
 from staff.admin import PermissionRequiredMixin, permission_required
 from staff.names import staff_name
@@ -126,6 +128,7 @@ class ReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             reveal_url=reverse("moderation_queue:reveal", args=[item.pk]),
             judge_url=reverse("moderation_queue:judge", args=[item.pk]),
             possible=item.risk_level == RiskLevel.POSSIBLE,
+            **marker_context(same_source_count(item)),
         )
         context.update(
             item=item,

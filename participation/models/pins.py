@@ -90,6 +90,11 @@ class Pin(Contribution):
     workshop = models.CharField(max_length=20, blank=True, db_index=True)
     # A keyed hash of the contributor's random token: counts distinct contributors, never names one.
     contributor = models.CharField(max_length=64, db_index=True)
+    # Where the pin came from, as a keyed fingerprint of the client's network (its IPv4 address or
+    # IPv6 /64; never the address itself), or of the participant in a live workshop, which vouches
+    # for its join codes (participation/sources.py). The map counts a person only once per source,
+    # so clearing the cookie makes nobody new.
+    source = models.CharField(max_length=64, blank=True, db_index=True)
     receipt = models.ForeignKey(Receipt, null=True, on_delete=models.SET_NULL, related_name="pins")
     moderation = models.OneToOneField(
         ModerationItem, null=True, on_delete=models.PROTECT, related_name="+"

@@ -66,7 +66,8 @@ class ResponseStatus(models.TextChoices):
 
 class ProposalQuerySet(ContributionQuerySet):
     def with_support(self):
-        return self.annotate(support_count=Count("supports", distinct=True))
+        # One per source (participation/sources.py): cookies cleared on one network add nothing.
+        return self.annotate(support_count=Count("supports__source", distinct=True))
 
 
 class Proposal(Contribution, ClusterableModel):
@@ -174,6 +175,9 @@ class Support(models.Model):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
     contributor = models.CharField(max_length=64)
+    # The supporter's network as a keyed fingerprint (participation/sources.py): an idea's count
+    # is the number of distinct sources, so one network counts once whatever its cookies.
+    source = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from participation.exercise_links import with_exercise
 from participation.models import Pin, Reason, Receipt
 from participation.photos import CleanPhoto, store_private
+from participation.sources import contribution_source
 from places.models import NamedPlace
 
 from .common import PhotoFiles, Submitted, fingerprint
@@ -56,6 +57,7 @@ def create_pin(
     workshop: str = "",
     photo_path: str = "",
     is_demo: bool = False,
+    address: str | None = None,
 ) -> Pin:
     """Saves a pin and hands it to moderation, inside the caller's transaction.
 
@@ -72,6 +74,7 @@ def create_pin(
         exercise=submission.exercise,
         workshop=workshop,
         contributor=contributor,
+        source=contribution_source(address=address, contributor=contributor, workshop=workshop),
         receipt=receipt,
         photo=photo_path,
         period=timezone.localtime().strftime("%Y-%m"),
@@ -89,6 +92,7 @@ def create_pin(
         exercise=submission.exercise.slug if submission.exercise else "",
         workshop=workshop,
         has_photo=bool(photo_path),
+        source=pin.source,
     )
 
 
@@ -111,6 +115,7 @@ def submit_pin(
             receipt=receipt,
             workshop=workshop,
             photo_path=photo_path,
+            address=address,
         )
 
     return submit(

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 
 from participation import limits
 from participation.models import Proposal, Support
+from participation.sources import contribution_source
 from places.models import NamedPlace
 
 from .common import fingerprint
@@ -47,12 +48,18 @@ def support_proposal(proposal: Proposal, *, contributor: str, address: str | Non
     `proposal` must come from Proposal.objects.published(): only published ideas are supported."""
     if not Support.objects.filter(proposal=proposal, contributor=contributor).exists():
         limits.check("support", contributor=contributor, address=address)
+        source = contribution_source(address=address, contributor=contributor)
         try:
             with transaction.atomic():
-                Support.objects.create(proposal=proposal, contributor=contributor)
+                Support.objects.create(proposal=proposal, contributor=contributor, source=source)
         except IntegrityError:
             pass  # a concurrent request from the same contributor got there first
-    return Support.objects.filter(proposal=proposal).count()
+    return support_count(proposal)
+
+
+def support_count(proposal: Proposal) -> int:
+    """People behind an idea: distinct sources, so cleared cookies on one network add nothing."""
+    return Support.objects.filter(proposal=proposal).values("source").distinct().count()
 
 
 def supported_by(contributor: str) -> set:

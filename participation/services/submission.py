@@ -18,6 +18,7 @@ from moderation.services import submit_for_moderation
 from participation import limits
 from participation.codes import receipt_code
 from participation.models import Receipt
+from participation.sources import contribution_source
 
 from .common import PhotoFiles, Submitted, announce_after_commit, new_receipt
 from .idempotency import run_once
@@ -39,15 +40,22 @@ def save_for_moderation(contribution, *, after_save: Callable[[], None] | None =
 
 
 def save_submission(
-    model, submission, *, contributor: str, receipt: Receipt | None = None, is_demo: bool = False
+    model,
+    submission,
+    *,
+    contributor: str,
+    receipt: Receipt | None = None,
+    is_demo: bool = False,
+    source: str = "",
 ):
     """Saves a contribution whose row is its submission's fields as they are (an idea, a
-    suggestion) and hands it to moderation, inside the caller's transaction."""
+    suggestion) and hands it to moderation, inside the caller's transaction; `source` is the
+    submitter's keyed network fingerprint, which moderation keeps a few days (and the row never)."""
     fields = {
         field.name: getattr(submission, field.name) for field in dataclasses.fields(submission)
     }
     contribution = model(**fields, contributor=contributor, receipt=receipt, is_demo=is_demo)
-    return save_for_moderation(contribution)
+    return save_for_moderation(contribution, source=source)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,10 +68,21 @@ class PlainUseCases:
     model: type
 
     def create(
-        self, submission, *, contributor: str, receipt: Receipt | None = None, is_demo=False
+        self,
+        submission,
+        *,
+        contributor: str,
+        receipt: Receipt | None = None,
+        is_demo=False,
+        source: str = "",
     ):
         return save_submission(
-            self.model, submission, contributor=contributor, receipt=receipt, is_demo=is_demo
+            self.model,
+            submission,
+            contributor=contributor,
+            receipt=receipt,
+            is_demo=is_demo,
+            source=source,
         )
 
     def submit(
@@ -73,7 +92,10 @@ class PlainUseCases:
             self.model.moderation_kind,
             submission,
             create=lambda receipt, _photos: self.create(
-                submission, contributor=contributor, receipt=receipt
+                submission,
+                contributor=contributor,
+                receipt=receipt,
+                source=contribution_source(address=address, contributor=contributor),
             ),
             contributor=contributor,
             idempotency_key=idempotency_key,

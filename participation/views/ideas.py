@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from participation import limits
 from participation.contributors import client_address, contributor_for, remember
 from participation.forms import IdeaPageForm, where_choices
 from participation.limits import RateLimited
@@ -62,6 +63,7 @@ def support(request, proposal_id):
         raise Http404("No published idea with that id")
     contributor = contributor_for(request)
     try:
+        limits.check_new_contributor(contributor.is_new, client_address(request))
         support_proposal(proposal, contributor=contributor.hash, address=client_address(request))
     except RateLimited as exc:
         return render(

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from participation import limits
 from participation.contributors import client_address, contributor_for, remember
 from participation.limits import RateLimited
 from participation.services import InProgress, KeyReused, Submitted
@@ -83,6 +84,7 @@ class SubmissionPage:
         address = client_address(request)
 
         def send(key: str) -> Submitted:
+            limits.check_new_contributor(contributor.is_new, address)
             return self.submit(
                 submission, contributor=contributor.hash, idempotency_key=key, address=address
             )

@@ -10,7 +10,7 @@ from .details import (
     ServiceArea,
     ServiceAtLocation,
 )
-from .feedback import FeedbackKind, FeedbackStatus, ListingFeedback
+from .feedback import FeedbackKind, FeedbackStatus, ListingFeedback, ReportedDisclosure
 from .locations import Accessibility, Address, Location, LocationType
 from .organizations import Organization
 from .services import (
@@ -38,6 +38,7 @@ __all__ = [
     "Frequency",
     "Language",
     "ListingFeedback",
+    "ReportedDisclosure",
     "Location",
     "LocationType",
     "Organization",

@@ -1,6 +1,7 @@
 """Pins for the map's tests. Single pins come from participation's own factories (handed to
 moderation as the services do); `bulk_pins` makes hundreds at once, in any moderation state, for
-property tests, the browser journeys and anything else that needs a crowd."""
+property tests, the browser journeys and anything else that needs a crowd. A spec without a
+source stands for its own source (as rows made before sources were kept)."""
 
 import uuid
 
@@ -53,6 +54,7 @@ def bulk_pins(specs: list[dict]) -> list[Pin]:
             location_source=LocationSource.MAP,
             exercise=spec.get("exercise"),
             contributor=spec["contributor"],
+            source=spec.get("source", ""),
             moderation=item,
             period=spec.get("period", "2025-03"),
             is_demo=spec.get("is_demo", False),

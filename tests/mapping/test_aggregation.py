@@ -70,9 +70,16 @@ def test_a_sparse_area_that_stays_sparse_is_left_out():
 
 
 def test_safe_and_unsafe_are_people_who_said_so():
+    bulk_pins(crowd(8, feeling="safe") + crowd(9, first=10, feeling="unsafe"))
+    cell = cells()[CHILDREN[0]]
+    assert (cell["safe"], cell["unsafe"], cell["total"]) == (10, 10, 15)
+
+
+def test_a_feeling_from_fewer_than_eight_people_is_not_published():
+    # Before: 6 safe and 3 unsafe people were published as safe=5, unsafe=5.
     bulk_pins(crowd(6, feeling="safe") + crowd(3, first=10, feeling="unsafe"))
     cell = cells()[CHILDREN[0]]
-    assert (cell["safe"], cell["unsafe"], cell["total"]) == (5, 5, 10)
+    assert (cell["safe"], cell["unsafe"], cell["total"]) == (None, None, 10)
 
 
 def test_reasons_are_listed_only_when_enough_people_gave_them():
@@ -81,6 +88,8 @@ def test_reasons_are_listed_only_when_enough_people_gave_them():
         crowd(9, reasons=[dark, lonely])
         + crowd(2, first=20, reasons=[gangs])
         + crowd(1, first=30, reasons=[lonely])
+        # Eight more without a reason, so no reason is a small group short of the whole cell.
+        + crowd(8, first=40)
     )
     # 10 gave "lonely" and 9 "dark": both publish as 10, so they rank by name, not by the
     # unpublished difference.
@@ -88,10 +97,19 @@ def test_reasons_are_listed_only_when_enough_people_gave_them():
 
 
 def test_filters_narrow_the_pins_before_the_threshold():
-    bulk_pins(crowd(8, when="evening") + crowd(4, first=10, when="night"))
+    bulk_pins(crowd(8, when="evening") + crowd(8, first=10, when="night"))
     assert CHILDREN[0] in cells(Filters(when="evening"))
-    assert cells(Filters(when="night")) == {}
+    assert cells(Filters(when="night"))[CHILDREN[0]]["total"] == 10
     assert cells(Filters(feeling="safe")) == {}
+
+
+def test_a_filter_whose_difference_from_the_whole_cell_is_a_small_group_is_left_out():
+    # 12 people, 8 in the evening: publishing the evening view (8) beside the cell (12) would
+    # reveal the 4 others by subtraction.
+    bulk_pins(crowd(8, when="evening") + crowd(4, first=10, when="night"))
+    assert CHILDREN[0] in cells()
+    assert cells(Filters(when="evening")) == {}
+    assert cells(Filters(when="night")) == {}
 
 
 def test_only_the_asked_month_counts():

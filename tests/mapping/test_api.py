@@ -61,10 +61,12 @@ def test_answers_an_rfc_7946_feature_collection(client):
 def test_properties_are_rounded_people_counts_and_named_places(client):
     bulk_pins(crowd(6, feeling="safe") + crowd(6, first=10, feeling="unsafe"))
     (props,) = cells(get(client)).values()
-    assert (props["safe"], props["unsafe"], props["total"]) == (5, 5, 10)
+    # Six of each: too few to publish either feeling (before: published as 5 and 5).
+    assert (props["safe"], props["unsafe"], props["total"]) == (None, None, 10)
+    assert (props["safe_text"], props["unsafe_text"]) == ("fewer than 8", "fewer than 8")
     assert props["resolution"] == 8
     assert props["place"] and props["near"]
-    assert props["unsafe_share"] == 0.5 and props["band"] == "mixed"
+    assert props["unsafe_share"] is None  # no share from feelings too few to publish
 
 
 def test_sparse_areas_come_as_resolution_7_hexagons(client):

@@ -191,8 +191,28 @@ def test_rounds_of_an_exercise_are_compared_area_by_area(analyst):
     response = analyst.get("/admin/community-map/compare/", {"series": first.pk})
     html = response.content.decode()
     assert "High street (round 2)" in html
-    assert "100% unsafe (10 people)" in html and "50% unsafe (10 people)" in html
-    assert ">-50<" in html
+    # Round 2: four said unsafe and six safe, each under the threshold. Round 1's eight unsafe
+    # are withheld too: with the twelve who said unsafe across both rounds they would leave round
+    # 2's four. A withheld feeling gives no share and no change: words, never the small number.
+    assert html.count("fewer than 8 unsafe, fewer than 8 safe (10 people)") == 2
+    assert ">4<" not in html and ">6<" not in html and "50%" not in html
+    assert "n/a" in html
+
+
+def test_rounds_compare_by_share_when_both_feelings_are_published(analyst):
+    first = ExerciseFactory(slug="park-walk", title="Park walk")
+    second = ExerciseFactory(
+        slug="park-walk-2", title="Park walk", first_round=first, round_number=2
+    )
+    bulk_pins(
+        crowd(16, exercise=first, feeling="unsafe")
+        + crowd(8, first=50, exercise=second, feeling="unsafe")
+        + crowd(8, first=60, exercise=second, feeling="safe")
+    )
+    html = analyst.get("/admin/community-map/compare/", {"series": first.pk}).content.decode()
+    assert "100% unsafe (15 people)" not in html  # round 1's safe count is withheld
+    assert "15 unsafe, fewer than 8 safe (15 people)" in html
+    assert "50% unsafe (15 people)" in html
 
 
 def test_analysts_hold_no_permission_on_contributions():
@@ -228,6 +248,7 @@ def test_provision_gaps_list_unsafe_areas_far_from_youth_provision(analyst):
     html = analyst.get("/admin/community-map/gaps/").content.decode()
     assert html.count('class="cm-gap"') == 1
     assert "Knowle West" in html
+    assert "10 said unsafe, fewer than 8 said safe" in html  # the withheld count in words
     assert "Friday youth club in Filwood" in html
     assert "Waiting for moderation" not in html
     assert "Centre youth club" in html  # named as the nearest provision, miles away

@@ -58,7 +58,8 @@ def round5(n: int) -> int:
 
 
 def oracle(specs: list[dict], month: str) -> list[dict]:
-    """The rules, restated plainly over the public pins of one month."""
+    """The rules, restated plainly over the public pins of one month (each contributor here is its
+    own source, so people are contributors; test_source_properties.py covers shared sources)."""
     public = [s for s in specs if s["public"] and s["period"] == month]
     fine: dict[str, list] = {}
     for s in public:
@@ -76,16 +77,22 @@ def oracle(specs: list[dict], month: str) -> list[dict]:
         def people(pins):
             return len({p["contributor"] for p in pins})
 
+        total = people(pins)
+
+        def sub_count(n, total=total):
+            # Enough people, and not a small group short of the whole cell.
+            return round5(n) if n >= MIN and not 0 < total - n < MIN else None
+
         reasons = []
         for slug in sorted({r.slug for p in pins for r in p["reasons"]}):
-            n = people([p for p in pins if slug in {r.slug for r in p["reasons"]}])
-            if n >= MIN:
-                reasons.append([slug, round5(n)])
+            n = sub_count(people([p for p in pins if slug in {r.slug for r in p["reasons"]}]))
+            if n is not None:
+                reasons.append([slug, n])
         cells.append(
             {
                 "cell": cell,
-                "safe": round5(people([p for p in pins if p["feeling"] == "safe"])),
-                "unsafe": round5(people([p for p in pins if p["feeling"] == "unsafe"])),
+                "safe": sub_count(people([p for p in pins if p["feeling"] == "safe"])),
+                "unsafe": sub_count(people([p for p in pins if p["feeling"] == "unsafe"])),
                 "total": round5(people(pins)),
                 "reasons": sorted(reasons, key=lambda r: (-r[1], r[0]))[:3],
             }
@@ -161,7 +168,7 @@ class CommunityMapProperties(TestCase):
             assert h3.get_resolution(cell) <= 8
             # The only coordinates are the hexagon's own corners.
             assert feature["geometry"]["coordinates"] == [cell_polygon(cell)]
-            counts = [props["safe"], props["unsafe"], props["total"]]
+            counts = [n for n in (props["safe"], props["unsafe"], props["total"]) if n is not None]
             counts += [reason["count"] for reason in props["reasons"]]
             assert all(n % BASE == 0 for n in counts)
             assert props["total"] >= 10  # 8 or more people, rounded

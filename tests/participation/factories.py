@@ -35,6 +35,7 @@ from participation.models import (
     Support,
 )
 from participation.reasons import ensure_default_reasons
+from participation.sources import network_source
 from places.geo import cells_for
 from workshops.models import Exercise
 
@@ -190,6 +191,8 @@ class SupportFactory(DjangoModelFactory):
 
     proposal = factory.SubFactory(ApprovedProposalFactory)
     contributor = factory.LazyFunction(contributor_hash)
+    # A supporter from a network of its own, unless a test says otherwise.
+    source = factory.LazyAttribute(lambda support: network_source(f"net-{support.contributor}"))
 
 
 class OutcomeFactory(DjangoModelFactory):

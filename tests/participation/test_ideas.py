@@ -99,10 +99,29 @@ def test_support_is_once_per_contributor(client):
     SupportFactory(proposal=proposal)
     first = client.post(f"/api/v1/proposals/{proposal.pk}/support")
     again = client.post(f"/api/v1/proposals/{proposal.pk}/support")
-    someone_else = Client().post(f"/api/v1/proposals/{proposal.pk}/support")
+    someone_else = Client(REMOTE_ADDR="198.51.100.7").post(
+        f"/api/v1/proposals/{proposal.pk}/support"
+    )
     assert [r.json()["supporters"] for r in (first, again, someone_else)] == [2, 2, 3]
     assert COOKIE_NAME in first.cookies
     assert Support.objects.filter(proposal=proposal).count() == 3
+
+
+def test_cookie_cleared_supports_from_one_address_count_once():
+    # Before: 25 cookie-cleared supports from one address moved a count from 6 to 31.
+    proposal = ApprovedProposalFactory()
+    SupportFactory.create_batch(6, proposal=proposal)
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    answers = [Client(REMOTE_ADDR="203.0.113.5").post(url) for _ in range(25)]
+    assert {answer.json()["supporters"] for answer in answers} == {7}
+
+
+def test_supports_from_one_ipv6_network_count_once():
+    proposal = ApprovedProposalFactory()
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    for host in ("1", "2", "ffff:1"):
+        Client(REMOTE_ADDR=f"2001:db8:0:7::{host}").post(url)
+    assert Client(REMOTE_ADDR="2001:db8:0:8::1").post(url).json()["supporters"] == 2
 
 
 def test_an_unpublished_idea_cannot_be_supported(client):
@@ -171,3 +190,16 @@ def test_you_said_we_did_by_area_and_by_idea(client, home_page):
     assert 'id="area-north"' not in html
     south_only = client.get("/have-your-say/you-said-we-did/?area=north").content.decode()
     assert "Friday club from March." not in south_only
+
+
+def test_new_contributors_from_one_network_are_rate_limited(settings):
+    # Before: one address became 300 contributors in 20 seconds, clearing its cookie each time.
+    settings.PARTICIPATION_RATE_LIMITS = {
+        **settings.PARTICIPATION_RATE_LIMITS,
+        "contributor-address": (3, 3600),
+    }
+    proposal = ApprovedProposalFactory()
+    url = f"/api/v1/proposals/{proposal.pk}/support"
+    answers = [Client(REMOTE_ADDR="203.0.113.77").post(url) for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
+    assert answers[-1].has_header("Retry-After")

@@ -37,3 +37,26 @@ def test_report_a_problem(client):
     again = client.post(service.get_absolute_url(), report)
     assert again.status_code == 302
     assert ListingFeedback.objects.get().comment == "It shut last month."
+
+
+def test_report_a_problem_with_a_disclosure(client):
+    # The report, its leads' copy, the moderation item and the alert are one write: all or none.
+    from moderation.models import ModerationItem, SafeguardingAlert
+    from services_directory.models import ReportedDisclosure
+
+    skip_unless_sqlite()
+    from wagtail.models import Site
+
+    from website.models import SafetySettings
+    from website.site_tree import ensure_site_tree
+
+    ensure_site_tree()
+    SafetySettings.for_site(Site.objects.get(is_default_site=True))
+    service = ServiceFactory()
+    report = {"kind": "other", "comment": "my step dad hits me when hes drunk"}
+    with write_lock_held_elsewhere():
+        response = client.post(service.get_absolute_url(), report)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert not ReportedDisclosure.objects.exists() and not ModerationItem.objects.exists()
+    assert client.post(service.get_absolute_url(), report).status_code == 302
+    assert SafeguardingAlert.objects.count() == 1

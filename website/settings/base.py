@@ -242,6 +242,8 @@ PARTICIPATION_RATE_LIMITS = {
     "suggestion-address": (150, 60 * 60),
     "support-contributor": (60, 60 * 60),
     "support-address": (600, 60 * 60),
+    # New contributor cookies per network: a class of 30 twice an hour, not 300 in 20 seconds.
+    "contributor-address": (60, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
     "receipt-address": (30, 10 * 60),
     # Guessing workshop join codes: wrong codes only count (a class shares one address).
@@ -261,10 +263,22 @@ PARTICIPATION_IDEMPOTENCY_KEEP_HOURS = 48
 # belonged to a process that died: a retry takes it over. Longer than a write waits for SQLite's
 # lock, so a live but slow owner is normally not disturbed (and never duplicated if it is).
 PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS = 6
+# Retention of the keyed network fingerprints (participation/retention.py, run by purge_expired):
+# a month's pins keep theirs until that month's map is frozen (MAP_RELEASE_AFTER_DAYS) with a
+# week to spare; supports keep theirs this long, so one network cannot support an idea again
+# within the period. After that each is a random token that still groups the same rows.
+PARTICIPATION_PIN_SOURCE_DAYS = 14
+PARTICIPATION_SUPPORT_SOURCE_DAYS = 90
 
 # Moderation and safeguarding (moderation/): retention, alerts, claims, public statistics.
 MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long
 MODERATION_REJECTED_DAYS = 30  # rejected contributions and their photos are deleted after this
+# A moderation item keeps its source's keyed fingerprint (moderation/sources.py) this long: enough
+# for the queue to show that many items came from one source, no longer.
+MODERATION_SOURCE_DAYS = 7
+# The marker: at least this many items from one source within this many hours of each other.
+MODERATION_SAME_SOURCE_ITEMS = 5
+MODERATION_SAME_SOURCE_HOURS = 6
 MODERATION_CLAIM_MINUTES = 20  # a moderator's claim on an item lapses after this
 MODERATION_STATS_MIN_COUNT = 5  # public statistics show smaller counts as "fewer than 5"
 SAFEGUARDING_REALERT_MINUTES = 15  # an unacknowledged alert is sent to the leads again

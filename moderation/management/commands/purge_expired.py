@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
-from moderation.retention import purge_expired
+from moderation.retention import purge_expired, retention_due
 from services_directory.services import purge_old_reports
 
 
@@ -14,6 +14,8 @@ class Command(BaseCommand):
         report = purge_expired()
         self.stdout.write(f"Retention: {report}")
         self.stdout.write(f"Retention: {purge_old_reports()} directory reports deleted")
+        for _receiver, result in retention_due.send(sender=self.__class__, now=None):
+            self.stdout.write(f"Retention: {result}")
         for error in report.errors:
             self.stderr.write(f"  {error}")
         if report.errors:

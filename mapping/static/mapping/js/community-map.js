@@ -41,7 +41,7 @@ function popupFor(properties) {
   const band = bands[properties.band];
   const lines = [
     band ? `${band.label}: ${band.words}.` : "",
-    `Said unsafe: ${properties.unsafe}. Said safe: ${properties.safe}. People: ${properties.total}.`,
+    `Said unsafe: ${properties.unsafe_text}. Said safe: ${properties.safe_text}. People: ${properties.total}.`,
   ];
   if (properties.reasons.length) {
     lines.push("Top reasons: " + properties.reasons.map((r) => `${r.label} (${r.count})`).join("; ") + ".");
@@ -77,7 +77,7 @@ if (element && window.L && data) {
       layer.openPopup();
       element.focus();
       const feature = layer.feature.properties;
-      announce(`Showing ${feature.place} on the map. Said unsafe ${feature.unsafe}, said safe ${feature.safe}.`);
+      announce(`Showing ${feature.place} on the map. Said unsafe ${feature.unsafe_text}, said safe ${feature.safe_text}.`);
     });
   });
 }
