@@ -1,0 +1,100 @@
+"""Staff screens we own, in real Chromium with axe-core (WCAG 2.2 AA): the review page for a pin
+with a comment, a pin with a photo and a lead's review of a possible disclosure; the dashboard;
+the workshop live screen and the paper-map entry form. No screen asks any third-party host for
+anything but the map tiles."""
+
+import io
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from django.urls import reverse
+
+from staff.roles import MODERATORS, SAFEGUARDING_LEADS, WORKSHOP_FACILITATORS
+from staff.sync import sync_roles
+from tests.auth import browser_sign_in, make_staff
+from tests.browser.conftest import assert_accessible
+from tests.moderation.factories import ScannedPinFactory
+from tests.participation.factories import ensure_reference_data
+from tests.workshops.workshop_factories import WorkshopFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(asgi_server):
+    ensure_reference_data()
+    sync_roles()
+
+
+@pytest.fixture
+def photo_file(settings):
+    settings.PRIVATE_MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 160)).save(buffer, format="JPEG")
+    (settings.PRIVATE_MEDIA_ROOT / "street.jpg").write_bytes(buffer.getvalue())
+    return "street.jpg"
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("load")  # styles applied and the map drawn before axe measures
+
+
+def test_the_review_page_passes_axe_for_a_comment_a_photo_and_a_disclosure(browsing, photo_file):
+    with_comment = ScannedPinFactory(comment="text me on 07700 900123, the park is dark at night")
+    with_photo = ScannedPinFactory(comment="", photo=photo_file)
+    disclosure = ScannedPinFactory(comment="they make me carry stuff for them and i cant say no")
+
+    moderator = browsing()
+    page = moderator.page
+    browser_sign_in(page, make_staff(MODERATORS), next_url="/admin/moderation/queue/")
+    visit(page, reverse("moderation_queue:review", args=[with_comment.moderation_id]))
+    expect(page.locator("[data-original]")).to_contain_text("the park is dark")
+    assert_accessible(page)
+    visit(page, reverse("moderation_queue:review", args=[with_photo.moderation_id]))
+    page.get_by_role("button", name="Show the photo").click()
+    expect(page.get_by_role("img", name="The photo sent with this contribution")).to_be_visible()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    assert moderator.third_party_requests() == []
+
+    lead = browsing()
+    page = lead.page
+    browser_sign_in(page, make_staff(SAFEGUARDING_LEADS))
+    visit(page, reverse("moderation_safeguarding:review", args=[disclosure.moderation_id]))
+    expect(page.get_by_role("heading", name="Possible disclosure")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Show what they sent").click()
+    expect(page.locator("[data-original]")).to_contain_text("carry stuff")
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    assert lead.third_party_requests() == []
+
+
+def test_the_dashboard_passes_axe_with_the_moderation_panel(browsing):
+    ScannedPinFactory(comment="they make me carry stuff for them and i cant say no")
+    ScannedPinFactory()
+    lead = browsing()
+    browser_sign_in(lead.page, make_staff(SAFEGUARDING_LEADS))
+    visit(lead.page, "/admin/")
+    panel = lead.page.locator(".moderation-dashboard")
+    expect(panel).to_contain_text("1 alert not yet acknowledged")
+    assert_accessible(lead.page)
+    assert lead.third_party_requests() == []
+
+
+def test_the_workshop_live_screen_and_paper_entry_pass_axe(browsing):
+    workshop = WorkshopFactory()
+    facilitator = browsing()
+    page = facilitator.page
+    browser_sign_in(page, make_staff(WORKSHOP_FACILITATORS), next_url="/admin/workshops/")
+    visit(page, reverse("workshops:live", args=[workshop.pk]))
+    expect(page.locator(".workshop-live__map .leaflet-control-attribution")).to_be_visible()
+    assert_accessible(page)
+    visit(page, reverse("workshops:paper", args=[workshop.pk]))
+    expect(page.get_by_label("What the group wrote (optional)")).to_be_visible()
+    expect(page.locator(".paper-form__map .leaflet-control-attribution")).to_be_visible()
+    assert_accessible(page)
+    assert facilitator.third_party_requests() == []
