@@ -11,7 +11,7 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from places.geo import cells_for
+from places.geo import cells_for, distance_miles
 
 
 class PlaceKind(models.TextChoices):
@@ -25,6 +25,15 @@ class PlaceKind(models.TextChoices):
 class NamedPlaceQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def nearest(self, lat: float, lng: float):
+        """The closest of these places to a position (None if there are none): a gazetteer of a
+        few hundred places, so a walk over their positions, no spatial index needed."""
+        places = list(self.values_list("pk", "lat", "lng"))
+        if not places:
+            return None
+        pk = min(places, key=lambda p: distance_miles((lat, lng), (p[1], p[2])))[0]
+        return self.get(pk=pk)
 
     def matching(self, query: str):
         query = (query or "").strip()

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from moderation.models import ModerationItem
-from places.geo import cell_centre, cells_for
+from places.geo import cell_centre, cells_for, distance_miles
 from places.models import NamedPlace
 
 from .contributions import Contribution, ContributionQuerySet
@@ -125,9 +125,23 @@ class Pin(Contribution):
             setattr(self, field, cell)
 
     def where_label(self) -> str:
+        """Where the pin is, in words a moderator can picture (not how the form took it)."""
         if self.place_id:
-            return f"{self.place.name} (named place)"
-        return self.get_location_source_display()
+            return f"{self.place.name} (a named place they chose)"
+        how = {
+            LocationSource.GEOLOCATION: "Their phone's location",
+            LocationSource.MAP: "A point they put on the map",
+        }.get(self.location_source, "A point on the map")
+        near = NamedPlace.objects.active().nearest(self.lat, self.lng)
+        if near is None:
+            return how
+        miles = distance_miles((self.lat, self.lng), near.position)
+        return f"{how}, {miles:.1f} miles from {near.name}"
+
+    def near_label(self) -> str:
+        """The named place the pin is at or nearest to, for a title or a queue row."""
+        place = self.place or NamedPlace.objects.active().nearest(self.lat, self.lng)
+        return f" near {place.name}" if place else ""
 
     # The moderation protocol (moderation/contributions.py).
     def moderation_text(self) -> str:
@@ -149,9 +163,8 @@ class Pin(Contribution):
             # A FacilitatorEntry row marks a pin copied from a group's paper map.
             paper = " (entered by the facilitator from a paper map)"
             fields.append(("Workshop", self.workshop + paper * hasattr(self, "facilitator_entry")))
-        place = f" near {self.place.name}" if self.place_id else ""
         return {
-            "title": f"{self.get_feeling_display()} place{place}",
+            "title": f"{self.get_feeling_display()} place{self.near_label()}",
             "fields": fields,
             "lat": None if self.coarsened else self.lat,
             "lng": None if self.coarsened else self.lng,
