@@ -26,15 +26,6 @@ class NamedPlaceQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
-    def nearest(self, lat: float, lng: float):
-        """The closest of these places to a position (None if there are none): a gazetteer of a
-        few hundred places, so a walk over their positions, no spatial index needed."""
-        places = list(self.values_list("pk", "lat", "lng"))
-        if not places:
-            return None
-        pk = min(places, key=lambda p: distance_miles((lat, lng), (p[1], p[2])))[0]
-        return self.get(pk=pk)
-
     def matching(self, query: str):
         query = (query or "").strip()
         if not query:
@@ -99,3 +90,18 @@ class NamedPlace(index.Indexed, models.Model):
     @property
     def position(self) -> tuple[float, float]:
         return (self.lat, self.lng)
+
+
+class Gazetteer:
+    """The active named places, read once (one query) and asked for the nearest to any number of
+    positions, as a queue page of pins is: a few hundred places, so a walk, no spatial index."""
+
+    def __init__(self):
+        self._places: list[NamedPlace] | None = None
+
+    def nearest(self, lat: float, lng: float) -> "NamedPlace | None":
+        if self._places is None:
+            self._places = list(NamedPlace.objects.active().only("name", "lat", "lng"))
+        if not self._places:
+            return None
+        return min(self._places, key=lambda place: distance_miles((lat, lng), place.position))

@@ -264,6 +264,7 @@ PARTICIPATION_IDEMPOTENCY_CLAIM_SECONDS = 6
 MODERATION_PENDING_LOCATION_DAYS = 90  # a waiting contribution keeps its exact position this long
 MODERATION_REJECTED_DAYS = 30  # rejected contributions and their photos are deleted after this
 MODERATION_CLAIM_MINUTES = 20  # a moderator's claim on an item lapses after this
+MODERATION_QUEUE_EXCERPT_CHARS = 90  # how much of the (masked) words a queue row shows
 MODERATION_STATS_MIN_COUNT = 5  # public statistics show smaller counts as "fewer than 5"
 SAFEGUARDING_REALERT_MINUTES = 15  # an unacknowledged alert is sent to the leads again
 SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")  # e.g. a shared leads inbox
