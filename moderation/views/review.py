@@ -38,6 +38,7 @@ from staff.names import staff_name
 
 SHORTCUTS = [
     ("c", "Claim or release"),
+    ("d", "Go to the decision"),
     ("a", "Approve"),
     ("r", "Reject (choose a reason)"),
     ("e", "Escalate to a safeguarding lead"),

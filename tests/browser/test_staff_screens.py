@@ -98,3 +98,73 @@ def test_the_workshop_live_screen_and_paper_entry_pass_axe(browsing):
     expect(page.locator(".paper-form__map .leaflet-control-attribution")).to_be_visible()
     assert_accessible(page)
     assert facilitator.third_party_requests() == []
+
+
+FOCUSED_AND_VISIBLE = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return el.matches(":focus-visible")
+        && (style.outlineStyle !== "none" || style.boxShadow !== "none");
+}"""
+
+
+def tab_to(page, locator, limit: int) -> int:
+    """Presses Tab until `locator` has the focus, and says how many presses it took; each stop
+    on the way shows where the focus is."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            assert page.evaluate(FOCUSED_AND_VISIBLE), f"focus not visible on {locator}"
+            return presses
+    raise AssertionError(f"{locator} not reached in {limit} Tabs")
+
+
+def skip_to_main(page) -> None:
+    """Wagtail's own first stop on every admin page."""
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def test_a_moderator_approves_and_rejects_by_keyboard_alone(browsing):
+    first = ScannedPinFactory(comment="the lights by the underpass are broken")
+    second = ScannedPinFactory(comment="buy cheap followers at my site")
+    moderator = browsing()
+    page = moderator.page
+    browser_sign_in(page, make_staff(MODERATORS), next_url="/admin/moderation/queue/")
+
+    skip_to_main(page)
+    row = page.locator(f'tr[data-item-id="{first.moderation_id}"]')
+    tab_to(page, row.get_by_role("link").first, limit=30)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Review a contribution")).to_be_visible()
+    assert_accessible(page)
+
+    skip_to_main(page)
+    to_jump = tab_to(page, page.get_by_role("link", name="Go to the decision"), limit=20)
+    page.keyboard.press("Enter")
+    approve = page.get_by_role("button", name="Read: no sign of harm, approve and publish")
+    to_approve = tab_to(page, approve, limit=20)
+    # Past Wagtail's header, the decision is a few Tabs away, whatever the words and the map hold.
+    assert to_jump + to_approve <= 8, (to_jump, to_approve)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Approved: it is public now.")).to_be_visible()
+
+    # After a decision the next item opens: the second one, rejected as spam.
+    expect(page.locator("[data-original]")).to_contain_text("cheap followers")
+    skip_to_main(page)
+    tab_to(page, page.get_by_role("link", name="Go to the decision"), limit=10)
+    page.keyboard.press("Enter")
+    reason = page.locator('[data-reject-form] select[name="reason"]')
+    tab_to(page, reason, limit=10)
+    while reason.input_value() != "spam":
+        page.keyboard.press("ArrowDown")
+    tab_to(page, page.get_by_role("button", name="Reject"), limit=6)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Rejected: it will not be published.")).to_be_visible()
+
+    first.moderation.refresh_from_db()
+    second.moderation.refresh_from_db()
+    assert (first.moderation.status, second.moderation.status) == ("approved", "rejected")
+    assert moderator.third_party_requests() == []
