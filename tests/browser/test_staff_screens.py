@@ -4,6 +4,7 @@ the workshop live screen and the paper-map entry form. No screen asks any third-
 anything but the map tiles."""
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -11,6 +12,7 @@ from playwright.sync_api import expect
 
 from django.urls import reverse
 
+from moderation.models import SafeguardingAlert
 from staff.roles import MODERATORS, SAFEGUARDING_LEADS, WORKSHOP_FACILITATORS
 from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
@@ -168,3 +170,38 @@ def test_a_moderator_approves_and_rejects_by_keyboard_alone(browsing):
     second.moderation.refresh_from_db()
     assert (first.moderation.status, second.moderation.status) == ("approved", "rejected")
     assert moderator.third_party_requests() == []
+
+
+def test_a_lead_acknowledges_an_alert_from_one_summary(browsing):
+    lead_user = make_staff(SAFEGUARDING_LEADS)
+    lead = browsing()
+    page = lead.page
+    browser_sign_in(page, lead_user)
+    expect(page.locator("html[data-moderation-connected]")).to_have_count(1)
+    first = ScannedPinFactory(comment="they make me carry stuff for them and i cant say no")
+    second = ScannedPinFactory(comment="i want to kill myself")
+
+    alerts = page.locator("[data-live-alerts]")
+    expect(alerts.locator("summary")).to_contain_text("2 safeguarding alerts waiting for a lead")
+    expect(page.locator("[data-live-announce]")).to_contain_text("Safeguarding alert at ")
+    # Folded, it covers nothing; one of them is one sentence read out, not a box each.
+    expect(alerts.locator("li").first).to_be_hidden()
+    expect(page.get_by_role("alert")).to_have_count(1)
+    alerts.locator("summary").focus()
+    page.keyboard.press("Enter")
+    rows = alerts.locator("li")
+    expect(rows).to_have_count(2)
+    for row in rows.all():
+        expect(row.locator("time")).to_have_text(re.compile(r"^\d\d:\d\d$"))
+    assert_accessible(page)
+    older = alerts.locator(f'li:has(a[href$="{first.moderation_id}/"])')
+    older.get_by_role("button", name="Acknowledge").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-live-status]")).to_have_text(
+        "Alert acknowledged: no more reminders for it."
+    )
+    expect(alerts.locator("summary")).to_contain_text("1 safeguarding alert waiting for a lead")
+    acknowledged = SafeguardingAlert.objects.get(item_id=first.moderation_id)
+    assert acknowledged.acknowledged_by == lead_user
+    assert SafeguardingAlert.objects.get(item_id=second.moderation_id).acknowledged_at is None
+    assert lead.third_party_requests() == []
