@@ -270,6 +270,30 @@ def test_the_audit_shows_before_and_after_text_to_leads(lead_client, moderator):
     assert moderator.username in html and "call [phone number removed]" in html
 
 
+def test_the_audit_puts_decisions_first_and_links_each_item(lead_client, moderator):
+    pin = ScannedPinFactory(comment="the lights are out by the shops")
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
+    gone = ScannedPinFactory(comment="")
+    services.reject(gone.moderation_id, moderator, reason="spam")
+    gone.delete_for_good()
+    audit = "/admin/moderation/audit/"
+    html = rows(lead_client.get(audit))
+    assert "Approved" in html and "Received" not in html and "Scanned automatically" not in html
+    review_link = f'href="{review(pin.moderation_id)}"'
+    assert review_link in html and f"pin {str(pin.moderation_id)[:8]}" in html
+    assert review(gone.moderation_id) not in html  # deleted for good: nothing to open
+    everything = rows(lead_client.get(audit + "?show=all"))
+    assert "Received" in everything and "Scanned automatically" in everything
+    picked = rows(lead_client.get(audit + "?action=scanned"))
+    assert "Scanned automatically" in picked and "Approved" not in picked
+
+
+def rows(response) -> str:
+    """The listing's rows (the filters' own options name every action)."""
+    listing = response.content.decode().split('class="listing', 1)[1]
+    return listing.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+
+
 def test_next_says_when_the_queue_is_empty(moderator_client):
     response = moderator_client.get(reverse("moderation_queue:next"), follow=True)
     assert "The queue is empty" in response.content.decode()
