@@ -96,9 +96,13 @@ class Suggestion(Contribution):
             f: (lines[i].strip() if i < len(lines) else "") for i, f in enumerate(self.TEXT_FIELDS)
         }
 
+    def moderation_headline(self, gazetteer=None) -> str:
+        # Named by its chosen place or area: no gazetteer needed.
+        return f"Suggested {self.get_what_display().lower()} ({self.where_label})"
+
     def moderation_summary(self) -> dict:
         return {
-            "title": f"Suggested {self.get_what_display().lower()} ({self.where_label})",
+            "title": self.moderation_headline(),
             "fields": [
                 ("What it is", self.name),
                 ("Kind", self.get_what_display()),

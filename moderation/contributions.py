@@ -12,6 +12,10 @@ class Moderatable(Protocol):
     def moderation_text(self) -> str:
         """The contributor's own words, to scan and to show moderators (never public as is)."""
 
+    def moderation_headline(self, gazetteer=None) -> str:
+        """What it is and where, in a few words, for its row in the queue (no free text). A
+        queue page passes one places.models.Gazetteer for all its rows (one query, not one each)."""
+
     def moderation_summary(self) -> dict[str, Any]:
         """What a moderator needs to judge it: {"title", "fields": [(label, value), ...],
         "lat", "lng" (exact, moderators only; None when there is no position)}."""

@@ -11,7 +11,7 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from places.geo import cells_for
+from places.geo import cells_for, distance_miles
 
 
 class PlaceKind(models.TextChoices):
@@ -90,3 +90,18 @@ class NamedPlace(index.Indexed, models.Model):
     @property
     def position(self) -> tuple[float, float]:
         return (self.lat, self.lng)
+
+
+class Gazetteer:
+    """The active named places, read once (one query) and asked for the nearest to any number of
+    positions, as a queue page of pins is: a few hundred places, so a walk, no spatial index."""
+
+    def __init__(self):
+        self._places: list[NamedPlace] | None = None
+
+    def nearest(self, lat: float, lng: float) -> "NamedPlace | None":
+        if self._places is None:
+            self._places = list(NamedPlace.objects.active().only("name", "lat", "lng"))
+        if not self._places:
+            return None
+        return min(self._places, key=lambda place: distance_miles((lat, lng), place.position))

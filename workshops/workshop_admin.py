@@ -217,6 +217,8 @@ class PaperPinForm(PinForm):
         )
         self.fields["when"].widget = forms.RadioSelect(choices=self.fields["when"].choices)
         self.fields["comment"].widget = forms.Textarea(attrs={"rows": 3})
+        # The public pin form asks its question in a heading; here the field needs its own label.
+        self.fields["comment"].label = "What the group wrote (optional)"
         self.fields[
             "comment"
         ].help_text = "Only what the group wrote on the map; a moderator reads it first."

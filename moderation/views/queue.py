@@ -11,6 +11,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
@@ -23,6 +25,7 @@ from moderation.models import ModerationItem, RiskLevel
 from moderation.permissions import MODERATE, SAFEGUARD
 from moderation.scanner import CATEGORY_LABELS
 from moderation.views.same_source import SameSourceColumn
+from places.models import Gazetteer
 from staff.admin import PermissionRequiredMixin, permission_required
 from staff.names import staff_name
 
@@ -50,6 +53,36 @@ class SelectColumn(Column):
 
 def bulk_approvable(item) -> bool:
     return not item.flags and not item.has_text and item.risk_level == RiskLevel.NONE
+
+
+class ExcerptColumn(Column):
+    """The start of what they wrote, as the public would read it (personal data the scan found
+    masked); blurred when it may be distressing, as on the review page."""
+
+    cell_template_name = "moderation/admin/cells/excerpt.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["item"] = instance
+        context["excerpt"] = excerpt(instance)
+        context["blurred"] = instance.distressing
+        return context
+
+
+def excerpt(item) -> str:
+    """The masked words, shortened: never the original (a scan not yet done shows nothing)."""
+    if not item.has_text or item.scanned_at is None:
+        return ""
+    text = " ".join(item.published_text.split())
+    return Truncator(text).chars(settings.MODERATION_QUEUE_EXCERPT_CHARS)
+
+
+def headline(item, gazetteer: Gazetteer) -> str:
+    """What it is and where (a feeling and the nearest named place for a pin)."""
+    contribution = item.contribution
+    if contribution is None:
+        return f"A {item.kind} since deleted"
+    return contribution.moderation_headline(gazetteer)
 
 
 class RiskColumn(Column):
@@ -107,9 +140,17 @@ class QueueIndexView(PermissionRequiredMixin, generic.IndexView):
     filterset_class = QueueFilterSet
     template_name = "moderation/admin/queue.html"
     review_url_name = "moderation_queue:review"
+    safeguarding = False
 
     def get_base_queryset(self):
-        return ModerationItem.objects.open().general_queue().select_related("claimed_by")
+        # Each row names what it is and where: one query per contribution type, not per row.
+        queue = ModerationItem.objects.open()
+        queue = queue.safeguarding_queue() if self.safeguarding else queue.general_queue()
+        return queue.select_related("claimed_by").prefetch_related("contribution__place")
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer()
 
     def order_queryset(self, queryset):
         # By risk unless the moderator sorted by a column: a "possible" item heads the queue.
@@ -125,8 +166,9 @@ class QueueIndexView(PermissionRequiredMixin, generic.IndexView):
                 "kind",
                 label="Contribution",
                 url_name=self.review_url_name,
-                accessor=lambda item: f"{item.get_status_display()}: {item.kind}",
+                accessor=lambda item: headline(item, self.gazetteer),
             ),
+            ExcerptColumn("excerpt", label="What they wrote"),
             RiskColumn("risk", label="Risk"),
             Column("due", label="Due", accessor=due_label),
             Column("created_at", label="Received", sort_key="created_at", accessor=received),
@@ -150,9 +192,7 @@ class SafeguardingIndexView(QueueIndexView):
     header_icon = "warning"
     review_url_name = "moderation_safeguarding:review"
     template_name = "moderation/admin/safeguarding_queue.html"
-
-    def get_base_queryset(self):
-        return ModerationItem.objects.open().safeguarding_queue().select_related("claimed_by")
+    safeguarding = True
 
     @property
     def columns(self):
@@ -161,8 +201,9 @@ class SafeguardingIndexView(QueueIndexView):
                 "kind",
                 label="Contribution",
                 url_name=self.review_url_name,
-                accessor=lambda item: f"Possible disclosure: {item.kind}",
+                accessor=lambda item: f"Possible disclosure: {headline(item, self.gazetteer)}",
             ),
+            ExcerptColumn("excerpt", label="What they wrote"),
             Column("indicators", label="Indicators", accessor=categories_label),
             RiskColumn("risk", label="Risk"),
             Column("due", label="Due", accessor=due_label),

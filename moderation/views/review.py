@@ -4,6 +4,7 @@ click redacts or restores), what the public would read, its exact place on a map
 back on the same page with a 4xx status, never a 500."""
 
 import mimetypes
+from functools import wraps
 from pathlib import Path
 
 from django.contrib import messages
@@ -39,6 +40,7 @@ from staff.names import staff_name
 
 SHORTCUTS = [
     ("c", "Claim or release"),
+    ("d", "Go to the decision"),
     ("a", "Approve"),
     ("r", "Reject (choose a reason)"),
     ("e", "Escalate to a safeguarding lead"),
@@ -213,6 +215,23 @@ def _action(handler):
     return view
 
 
+def _form_action(form_class, form_name: str):
+    """An action through one form: an invalid form answers 400 on the item's page with its
+    errors (the form shown again under `form_name`); a valid one reaches the handler."""
+
+    def decorate(handler):
+        @wraps(handler)
+        def with_form(request, item):
+            form = form_class(request.POST)
+            if not form.is_valid():
+                return _invalid(request, item, form, **{form_name: form})
+            return handler(request, item, form)
+
+        return _action(with_form)
+
+    return decorate
+
+
 def _invalid(request, item, form=None, **forms):
     """400, with the form's errors on the page (and summed up at the top)."""
     problems = [m for errors in (form.errors.values() if form else []) for m in errors]
@@ -241,21 +260,15 @@ def claim(request, item):
 
 
 @permission_required(SAFEGUARD)
-@_action
-def take_over(request, item):
-    form = TakeOverForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, take_over_form=form)
+@_form_action(TakeOverForm, "take_over_form")
+def take_over(request, item, form):
     services.take_over(item.pk, request.user, form.cleaned_data["reason"])
     messages.success(request, "Taken over: it is yours now, and the audit says why.")
     return HttpResponseRedirect(review_url(item))
 
 
-@_action
-def redact(request, item):
-    form = RedactForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form)
+@_form_action(RedactForm, "redact_form")
+def redact(request, item, form):
     data = form.cleaned_data
     services.set_redaction(
         item.pk,
@@ -268,20 +281,14 @@ def redact(request, item):
     return HttpResponseRedirect(review_url(item) + "#text")
 
 
-@_action
-def redact_words(request, item):
-    form = RedactWordsForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, words_form=form)
+@_form_action(RedactWordsForm, "words_form")
+def redact_words(request, item, form):
     services.redact_words(item.pk, request.user, form.cleaned_data["words"])
     return HttpResponseRedirect(review_url(item) + "#text")
 
 
-@_action
-def approve(request, item):
-    form = ApproveForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, approve_form=form)
+@_form_action(ApproveForm, "approve_form")
+def approve(request, item, form):
     data = form.cleaned_data
     text = data["published_text"] if "published_text" in request.POST else None
     services.approve(
@@ -310,11 +317,8 @@ def reveal(request, item):
     return HttpResponseRedirect(review_url(item) + "#text")
 
 
-@_action
-def reject(request, item):
-    form = RejectForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, reject_form=form)
+@_form_action(RejectForm, "reject_form")
+def reject(request, item, form):
     data = form.cleaned_data
     services.reject(
         item.pk, request.user, reason=data["reason"], note=data["note"], response=data["response"]
@@ -322,11 +326,8 @@ def reject(request, item):
     return _after_decision(request, item, "Rejected: it will not be published.")
 
 
-@_action
-def escalate(request, item):
-    form = EscalateForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, escalate_form=form)
+@_form_action(EscalateForm, "escalate_form")
+def escalate(request, item, form):
     missed = item.risk_level != RiskLevel.LIKELY
     services.escalate(item.pk, request.user, note=form.cleaned_data["note"])
     if missed:
@@ -337,11 +338,8 @@ def escalate(request, item):
 
 
 @permission_required(SAFEGUARD)
-@_action
-def decide(request, item):
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, item, form, decision_form=form)
+@_form_action(DecisionForm, "decision_form")
+def decide(request, item, form):
     try:
         decision = safeguarding.record_decision(item.pk, request.user, **form.cleaned_data)
     except safeguarding.DecisionError as error:

@@ -3,17 +3,19 @@
 import django_filters
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 
 from moderation import notify, safeguarding
-from moderation.models import AuditAction, AuditEntry, SafeguardingAlert
+from moderation.models import AuditAction, AuditEntry, ModerationItem, SafeguardingAlert
 from moderation.permissions import SAFEGUARD, VIEW_AUDIT
 from staff.admin import PermissionRequiredMixin, permission_required
 
@@ -53,7 +55,18 @@ def acknowledge(request, pk):
     return HttpResponseRedirect(target)
 
 
+# Steps nobody decided: shown only when asked for (or picked by name), so decisions come first.
+AUTOMATIC = (AuditAction.SUBMITTED, AuditAction.SCANNED, AuditAction.LOCATION_PURGED)
+SHOW_ALL = "all"
+
+
 class AuditFilterSet(WagtailFilterSet):
+    show = django_filters.ChoiceFilter(
+        label="Show",
+        choices=[(SHOW_ALL, "Everything, with the automatic steps (received, scanned, retention)")],
+        empty_label="Decisions and actions by people",
+        method="keep",
+    )
     action = django_filters.ChoiceFilter(choices=AuditAction.choices, empty_label="All")
     at = django_filters.DateFromToRangeFilter(label="When", widget=DateRangePickerWidget)
     item_id = django_filters.UUIDFilter(label="Item (id)")
@@ -62,9 +75,20 @@ class AuditFilterSet(WagtailFilterSet):
         model = AuditEntry
         fields = ["kind"]
 
+    def keep(self, queryset, name, value):
+        # Applied by AuditIndexView.get_base_queryset, which also knows the action filter.
+        return queryset
 
-def _item_link(entry) -> str:
-    return str(entry.item_id)
+
+def _item_label(entry) -> str:
+    return f"{entry.kind} {str(entry.item_id)[:8]}"
+
+
+def _item_url(entry) -> str | None:
+    # Entries outlive their items: a deleted one has nothing to open.
+    if not entry.item_exists:
+        return None
+    return reverse("moderation_queue:review", args=[entry.item_id])
 
 
 class AuditIndexView(PermissionRequiredMixin, generic.IndexView):
@@ -79,16 +103,20 @@ class AuditIndexView(PermissionRequiredMixin, generic.IndexView):
     filterset_class = AuditFilterSet
 
     def get_base_queryset(self):
-        return AuditEntry.objects.all()
+        entries = AuditEntry.objects.annotate(
+            item_exists=Exists(ModerationItem.objects.filter(pk=OuterRef("item_id")))
+        )
+        if self.request.GET.get("show") == SHOW_ALL or self.request.GET.get("action"):
+            return entries
+        return entries.exclude(action__in=AUTOMATIC)
 
     @property
     def columns(self):
         return [
             DateColumn("at", label="When", sort_key="at"),
             Column("action", accessor="get_action_display", label="What"),
+            TitleColumn("item", label="Item", accessor=_item_label, get_url=_item_url),
             Column("who", label="Who"),
-            Column("kind", label="Type"),
-            Column("item", label="Item", accessor=_item_link),
             Column("reason", label="Reason or pathway"),
             Column("note", label="Why"),
             Column("referred_to", label="Referred to"),

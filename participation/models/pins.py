@@ -11,8 +11,8 @@ from django.db import models
 from django.db.models import Q
 
 from moderation.models import ModerationItem
-from places.geo import cell_centre, cells_for
-from places.models import NamedPlace
+from places.geo import cell_centre, cells_for, distance_miles
+from places.models import Gazetteer, NamedPlace
 
 from .contributions import Contribution, ContributionQuerySet
 from .receipts import Receipt
@@ -129,20 +129,38 @@ class Pin(Contribution):
         for field, cell in cells_for(lat, lng).items():
             setattr(self, field, cell)
 
-    def where_label(self) -> str:
+    def where_label(self, gazetteer: Gazetteer | None = None) -> str:
+        """Where the pin is, in words a moderator can picture (not how the form took it)."""
         if self.place_id:
-            return f"{self.place.name} (named place)"
-        return self.get_location_source_display()
+            return f"{self.place.name} (a named place they chose)"
+        how = {
+            LocationSource.GEOLOCATION: "Their phone's location",
+            LocationSource.MAP: "A point they put on the map",
+        }.get(self.location_source, "A point on the map")
+        near = (gazetteer or Gazetteer()).nearest(self.lat, self.lng)
+        if near is None:
+            return how
+        miles = distance_miles((self.lat, self.lng), near.position)
+        return f"{how}, {miles:.1f} miles from {near.name}"
+
+    def near_label(self, gazetteer: Gazetteer | None = None) -> str:
+        """The named place the pin is at or nearest to, for a title or a queue row."""
+        place = self.place or (gazetteer or Gazetteer()).nearest(self.lat, self.lng)
+        return f" near {place.name}" if place else ""
 
     # The moderation protocol (moderation/contributions.py).
     def moderation_text(self) -> str:
         return self.comment
 
+    def moderation_headline(self, gazetteer: Gazetteer | None = None) -> str:
+        return f"{self.get_feeling_display()} place{self.near_label(gazetteer)}"
+
     def moderation_summary(self) -> dict:
         reasons = ", ".join(reason.label for reason in self.reasons.all()) or "none given"
+        gazetteer = Gazetteer()
         fields = [
             ("Feeling", self.get_feeling_display()),
-            ("Where", self.where_label()),
+            ("Where", self.where_label(gazetteer)),
             ("Why", reasons),
             ("When", self.get_when_display() or "not given"),
             ("Comment", self.comment or "none"),
@@ -154,9 +172,8 @@ class Pin(Contribution):
             # A FacilitatorEntry row marks a pin copied from a group's paper map.
             paper = " (entered by the facilitator from a paper map)"
             fields.append(("Workshop", self.workshop + paper * hasattr(self, "facilitator_entry")))
-        place = f" near {self.place.name}" if self.place_id else ""
         return {
-            "title": f"{self.get_feeling_display()} place{place}",
+            "title": self.moderation_headline(gazetteer),
             "fields": fields,
             "lat": None if self.coarsened else self.lat,
             "lng": None if self.coarsened else self.lng,

@@ -141,9 +141,13 @@ class Proposal(Contribution, ClusterableModel):
     def moderation_text(self) -> str:
         return f"{self.title}\n{self.why}"
 
+    def moderation_headline(self, gazetteer=None) -> str:
+        # Named by its chosen place or area: no gazetteer needed.
+        return f"Idea: {self.get_what_display()} ({self.where_label})"
+
     def moderation_summary(self) -> dict:
         return {
-            "title": f"Idea: {self.get_what_display()} ({self.where_label})",
+            "title": self.moderation_headline(),
             "fields": [
                 ("Title", self.title),
                 ("What", self.get_what_display()),

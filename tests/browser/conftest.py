@@ -5,9 +5,12 @@ network, and a page that tries to load a third-party resource is caught (see `ex
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from django.conf import settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
@@ -56,6 +59,11 @@ class Browsing:
             return
         self.external_requests.append(url)
         route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+
+    def third_party_requests(self) -> list[str]:
+        """Requests that left our server for any host but the configured map tile host."""
+        tile_host = urlsplit(settings.MAP_TILE_URL).netloc
+        return [url for url in self.external_requests if urlsplit(url).netloc != tile_host]
 
     def new_page(self):
         page = self.context.new_page()

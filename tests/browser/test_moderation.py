@@ -128,10 +128,14 @@ def test_a_lead_gets_a_live_alert_and_records_a_referral(browsing):
     expect(young_person.locator("#get-help")).to_contain_text("0800 1111")
     expect(young_person.locator("body")).not_to_contain_text("flag")
 
-    alert = lead.get_by_role("alert").filter(has_text="Safeguarding alert")
+    alert = lead.get_by_role("alert").filter(has_text="Safeguarding alert at ")
     expect(alert).to_contain_text("Criminal exploitation and county lines")
     assert "carry stuff" not in alert.inner_text()
-    alert.get_by_role("link", name="Open it").click()
+    # One folded summary of the waiting alerts, each with its time and a link.
+    alerts = lead.locator("[data-live-alerts]")
+    expect(alerts.locator("summary")).to_contain_text("1 safeguarding alert waiting for a lead")
+    alerts.locator("summary").click()
+    alerts.get_by_role("link", name="Open it").click()
     expect(lead.get_by_role("heading", name="Possible disclosure")).to_be_visible()
     text = lead.locator("[data-original]")
     expect(text).to_be_hidden()  # blurred until the lead asks

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from moderation import services
 from moderation.models import ModerationItem, ModerationStatus
+from places.models import NamedPlace
 from tests.auth import make_staff, sign_in
 from tests.moderation.factories import ScannedPinFactory, ScannedProposalFactory
 
@@ -37,6 +38,33 @@ def test_the_queue_lists_unflagged_items_with_their_flags(moderator_client):
     assert f'value="{wordless.moderation_id}" form="bulk-approve"' in html
     for must_be_read in (plain, phone):
         assert f'value="{must_be_read.moderation_id}" form="bulk-approve"' not in html
+
+
+def test_a_queue_row_says_what_and_where_with_the_words_masked_or_blurred(
+    moderator_client, lead_client
+):
+    easton = NamedPlace.objects.get(slug="easton")
+    phone = ScannedPinFactory(
+        comment="text 07700 900123 about the dark bit by the bins", lat=easton.lat, lng=easton.lng
+    )
+    wordless = ScannedPinFactory(comment="")
+    abusive = ScannedPinFactory(comment="fuck this place, it is a shithole")
+    flagged = ScannedPinFactory(comment="they make me carry stuff for them and i cant say no")
+    html = moderator_client.get(QUEUE).content.decode()
+    row = row_of(html, phone.moderation_id)
+    assert "Unsafe place near Easton" in row
+    assert "text [phone number removed] about the dark bit" in row and "900123" not in row
+    assert "No words" in row_of(html, wordless.moderation_id)
+    assert 'class="moderation-blurred" aria-hidden="true"' in row_of(html, abusive.moderation_id)
+    assert "Blurred (Abusive language): open it to read." in row_of(html, abusive.moderation_id)
+    lead_html = lead_client.get("/admin/moderation/safeguarding/").content.decode()
+    flagged_row = row_of(lead_html, flagged.moderation_id)
+    assert "Possible disclosure: Unsafe place near" in flagged_row
+    assert 'class="moderation-blurred" aria-hidden="true"' in flagged_row
+
+
+def row_of(html: str, item_id) -> str:
+    return re.search(rf'<tr[^>]*data-item-id="{item_id}".*?</tr>', html, re.S).group(0)
 
 
 def test_the_queue_filters_by_flags_type_workshop_and_age(moderator_client):
@@ -240,6 +268,30 @@ def test_the_audit_shows_before_and_after_text_to_leads(lead_client, moderator):
     )
     html = lead_client.get(f"/admin/moderation/audit/?item_id={pin.moderation_id}").content.decode()
     assert moderator.username in html and "call [phone number removed]" in html
+
+
+def test_the_audit_puts_decisions_first_and_links_each_item(lead_client, moderator):
+    pin = ScannedPinFactory(comment="the lights are out by the shops")
+    services.approve(pin.moderation_id, moderator, no_sign_of_harm=True)
+    gone = ScannedPinFactory(comment="")
+    services.reject(gone.moderation_id, moderator, reason="spam")
+    gone.delete_for_good()
+    audit = "/admin/moderation/audit/"
+    html = rows(lead_client.get(audit))
+    assert "Approved" in html and "Received" not in html and "Scanned automatically" not in html
+    review_link = f'href="{review(pin.moderation_id)}"'
+    assert review_link in html and f"pin {str(pin.moderation_id)[:8]}" in html
+    assert review(gone.moderation_id) not in html  # deleted for good: nothing to open
+    everything = rows(lead_client.get(audit + "?show=all"))
+    assert "Received" in everything and "Scanned automatically" in everything
+    picked = rows(lead_client.get(audit + "?action=scanned"))
+    assert "Scanned automatically" in picked and "Approved" not in picked
+
+
+def rows(response) -> str:
+    """The listing's rows (the filters' own options name every action)."""
+    listing = response.content.decode().split('class="listing', 1)[1]
+    return listing.split("<tbody", 1)[1].split("</tbody>", 1)[0]
 
 
 def test_next_says_when_the_queue_is_empty(moderator_client):

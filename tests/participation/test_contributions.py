@@ -13,7 +13,13 @@ from participation.signals import contribution_committed
 from places.geo import cell_centre
 from places.models import NamedPlace
 
-from .factories import ApprovedPinFactory, PinFactory, ProposalFactory, contributor_hash
+from .factories import (
+    ApprovedPinFactory,
+    PinFactory,
+    ProposalFactory,
+    contributor_hash,
+    ensure_reference_data,
+)
 from .test_pages import UNSAFE_AT_CASTLE_PARK
 
 
@@ -47,12 +53,30 @@ def test_a_pin_speaks_the_moderation_protocol():
     pin = PinFactory(comment="Call 07700 900123", when="night", photo="photos/x.jpg")
     summary = pin.moderation_summary()
     assert pin.moderation_text() == "Call 07700 900123"
-    assert summary["title"] == "Unsafe place"
+    assert summary["title"].startswith("Unsafe place")
     assert ("Comment", "Call 07700 900123") in summary["fields"]
     assert ("When", "Night") in summary["fields"]
     assert (summary["lat"], summary["lng"]) == (pin.lat, pin.lng)
     assert pin.moderation_photo_path().endswith("photos/x.jpg")
     assert pin.moderation.contribution == pin
+
+
+@pytest.mark.django_db
+def test_a_moderator_reads_where_a_pin_is_in_words():
+    ensure_reference_data()
+    easton = NamedPlace.objects.get(slug="easton")
+    chosen = PinFactory(place=easton, location_source="place", lat=easton.lat, lng=easton.lng)
+    tapped = PinFactory(location_source="map", lat=easton.lat + 0.001, lng=easton.lng)
+    located = PinFactory(location_source="geolocation", lat=easton.lat, lng=easton.lng + 0.001)
+    where = {pin: dict(pin.moderation_summary()["fields"])["Where"] for pin in (chosen, tapped)}
+    assert where[chosen] == "Easton (a named place they chose)"
+    assert where[tapped] == "A point they put on the map, 0.1 miles from Easton"
+    assert dict(located.moderation_summary()["fields"])["Where"].startswith(
+        "Their phone's location, 0.0 miles from Easton"
+    )
+    assert tapped.moderation_summary()["title"] == "Unsafe place near Easton"
+    for pin in (chosen, tapped, located):
+        assert "crosshair" not in str(pin.moderation_summary())
 
 
 @pytest.mark.django_db

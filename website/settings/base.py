@@ -280,6 +280,7 @@ MODERATION_SOURCE_DAYS = 7
 MODERATION_SAME_SOURCE_ITEMS = 5
 MODERATION_SAME_SOURCE_HOURS = 6
 MODERATION_CLAIM_MINUTES = 20  # a moderator's claim on an item lapses after this
+MODERATION_QUEUE_EXCERPT_CHARS = 90  # how much of the (masked) words a queue row shows
 MODERATION_STATS_MIN_COUNT = 5  # public statistics show smaller counts as "fewer than 5"
 SAFEGUARDING_REALERT_MINUTES = 15  # an unacknowledged alert is sent to the leads again
 SAFEGUARDING_ALERT_EMAILS = env_list("SAFEGUARDING_ALERT_EMAILS")  # e.g. a shared leads inbox

@@ -13,6 +13,22 @@ function isModerationStaff() {
   return Boolean(sidebar && /"(moderation-queue|safeguarding-queue)"/.test(sidebar.textContent));
 }
 
+// Alerts are one summary, not a box each: a single sentence read out when one arrives (with its
+// time), and a folded list with the time, what was found, a link and an acknowledge button for
+// each, so nothing stacks over the page's own form fields.
+function alertsSummary() {
+  const details = document.createElement("details");
+  details.className = "moderation-alerts";
+  details.setAttribute("data-live-alerts", "");
+  details.hidden = true;
+  const summary = document.createElement("summary");
+  summary.setAttribute("data-alerts-summary", "");
+  const list = document.createElement("ol");
+  list.className = "moderation-alerts__list";
+  details.append(summary, list);
+  return details;
+}
+
 function liveRegion() {
   let region = document.querySelector("[data-moderation-live]");
   if (!region) {
@@ -23,12 +39,15 @@ function liveRegion() {
     status.className = "moderation-live__status";
     status.setAttribute("data-live-status", "");
     status.setAttribute("role", "status");
-    const alerts = document.createElement("div");
-    alerts.className = "moderation-live__alerts";
-    alerts.setAttribute("data-live-alerts", "");
-    alerts.setAttribute("aria-live", "assertive");
-    region.append(status, alerts);
+    region.append(status);
     document.body.append(region);
+  }
+  if (!region.querySelector("[data-live-alerts]")) {
+    const announce = document.createElement("p");
+    announce.className = "moderation-live__announce";
+    announce.setAttribute("data-live-announce", "");
+    announce.setAttribute("role", "alert");
+    region.append(announce, alertsSummary());
   }
   return region;
 }
@@ -38,6 +57,30 @@ function say(text) {
   status.textContent = text;
 }
 
+function clock(iso) {
+  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
+function describe(alert) {
+  const what = alert.labels.length ? alert.labels.join(", ") : "escalated by a moderator";
+  const reminder = alert.sends > 1 ? `, reminder ${alert.sends - 1}` : "";
+  return `a possible disclosure (${what}${reminder})`;
+}
+
+function refreshSummary() {
+  const region = liveRegion();
+  const details = region.querySelector("[data-live-alerts]");
+  const items = details.querySelectorAll("[data-alert-id]");
+  details.hidden = items.length === 0;
+  if (!items.length) {
+    region.querySelector("[data-live-announce]").textContent = "";
+    return;
+  }
+  const newest = items[0].querySelector("time").textContent;
+  const count = items.length === 1 ? "1 safeguarding alert" : `${items.length} safeguarding alerts`;
+  details.querySelector("[data-alerts-summary]").textContent = `${count} waiting for a lead (newest ${newest})`;
+}
+
 async function acknowledge(alert, element) {
   const config = readJson("wagtail-config", {});
   const headers = { [config.CSRF_HEADER_NAME || "X-CSRFToken"]: config.CSRF_TOKEN || "" };
@@ -45,6 +88,7 @@ async function acknowledge(alert, element) {
   const response = await fetch(alert.acknowledge_url, { method: "POST", headers, body, credentials: "same-origin" });
   if (response.ok) {
     element.remove();
+    refreshSummary();
     say("Alert acknowledged: no more reminders for it.");
   } else {
     say("Could not acknowledge the alert: open it and try again.");
@@ -52,27 +96,33 @@ async function acknowledge(alert, element) {
 }
 
 function showAlert(alert) {
-  const container = liveRegion().querySelector("[data-live-alerts]");
-  if (container.querySelector(`[data-alert-id="${alert.id}"]`)) return;
-  const element = document.createElement("div");
-  element.className = "moderation-alert";
-  element.setAttribute("data-alert-id", String(alert.id));
-  element.setAttribute("role", "alert");
-  const text = document.createElement("p");
-  const what = alert.labels.length ? alert.labels.join(", ") : "escalated by a moderator";
-  const reminder = alert.sends > 1 ? ` (reminder ${alert.sends - 1})` : "";
-  text.textContent = `Safeguarding alert${reminder}: a possible disclosure (${what}) needs a lead now. `;
+  const region = liveRegion();
+  const list = region.querySelector("[data-live-alerts] ol");
+  list.querySelector(`[data-alert-id="${alert.id}"]`)?.remove();  // a reminder replaces it
+  const item = document.createElement("li");
+  item.className = "moderation-alerts__item";
+  item.setAttribute("data-alert-id", String(alert.id));
+  const time = document.createElement("time");
+  time.dateTime = alert.raised_at;
+  time.textContent = clock(alert.raised_at);
   const link = document.createElement("a");
   link.href = alert.url;
   link.textContent = "Open it";
-  text.append(link);
   const button = document.createElement("button");
   button.type = "button";
   button.className = "button button-small";
   button.textContent = "Acknowledge";
-  button.addEventListener("click", () => acknowledge(alert, element));
-  element.append(text, button);
-  container.prepend(element);
+  button.addEventListener("click", () => acknowledge(alert, item));
+  item.append(time, ` ${describe(alert)}. `, link, " ", button);
+  list.prepend(item);
+  refreshSummary();
+  region.querySelector("[data-live-announce]").textContent =
+    `Safeguarding alert at ${time.textContent}: ${describe(alert)} needs a lead now.`;
+}
+
+function forget(alertId) {
+  document.querySelector(`[data-live-alerts] [data-alert-id="${alertId}"]`)?.remove();
+  refreshSummary();
 }
 
 function updateRow(event) {
@@ -100,12 +150,16 @@ function updateRow(event) {
 function connect(attempt = 0) {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   const socket = new WebSocket(`${scheme}://${window.location.host}/ws/moderation/`);
-  socket.addEventListener("open", () => { attempt = 0; document.documentElement.setAttribute("data-moderation-connected", ""); });
+  socket.addEventListener("open", () => {
+    attempt = 0;
+    liveRegion();  // the alert sentence's live region exists before the first alert fills it
+    document.documentElement.setAttribute("data-moderation-connected", "");
+  });
   socket.addEventListener("message", (message) => {
     const data = JSON.parse(message.data);
     if (data.type === "alerts") data.alerts.forEach(showAlert);
     else if (data.type === "alert") showAlert(data.alert);
-    else if (data.type === "acknowledged") document.querySelector(`[data-alert-id="${data.alert}"]`)?.remove();
+    else if (data.type === "acknowledged") forget(data.alert);
     else if (data.type === "queue") updateRow(data);
   });
   socket.addEventListener("close", (event) => {

@@ -29,6 +29,7 @@ const shortcuts = {
   a: () => submit("[data-approve-form]"),
   r: () => focus('[data-reject-form] select[name="reason"]'),
   e: () => focus('[data-escalate-form] textarea[name="note"]'),
+  d: () => focus("#decide"),
   s: revealAll,
   n: () => { if (scope.dataset.nextUrl) window.location.href = scope.dataset.nextUrl; },
   q: () => { if (scope.dataset.queueUrl) window.location.href = scope.dataset.queueUrl; },
