@@ -155,10 +155,11 @@ class Assessment:
         }
 
 
-def level_for(score: float, staff_phrase_hit: bool) -> str:
+def level_for(score: float, staff_phrase_hit: bool, possible: float | None = None) -> str:
+    """`possible`: a threshold to try instead of settings.SCAN_POSSIBLE_THRESHOLD (choosing it)."""
     if staff_phrase_hit or score >= setting("SCAN_LIKELY_THRESHOLD"):
         return LIKELY
-    if score >= setting("SCAN_POSSIBLE_THRESHOLD"):
+    if score >= (setting("SCAN_POSSIBLE_THRESHOLD") if possible is None else possible):
         return POSSIBLE
     return NONE
 

@@ -154,15 +154,18 @@ class Judgement:
     abusive: bool = False
 
 
-def judge_scores(texts, scores, book: PhraseBook | None = None) -> list[Judgement]:
+def judge_scores(
+    texts, scores, book: PhraseBook | None = None, possible: float | None = None
+) -> list[Judgement]:
     """Levels and categories from model probabilities (rows in TARGETS order) and the phrase
-    rules, exactly as `assess` combines them: for cross-validated scores."""
+    rules, exactly as `assess` combines them: for cross-validated scores. `possible`: a
+    "possible" threshold to try instead of the setting's."""
     book = book or builtin_book()
     out = []
     for text, row in zip(texts, scores, strict=True):
         by_target = dict(zip(TARGETS, (float(v) for v in row), strict=True))
         hits, _, staff = split_hits(mask(text), book)
-        level = level_for(by_target[ANY], bool(staff))
+        level = level_for(by_target[ANY], bool(staff), possible)
         out.append(Judgement(level, categories_for(level, by_target, hits), book.is_abusive(text)))
     return out
 
@@ -301,3 +304,27 @@ def evaluate_pii_kinds(fixtures) -> PiiKinds:
         if kind in expected
     }
     return PiiKinds(kinds, report)
+
+
+def threshold_by_cross_validation(
+    labelled, scores, recall: float, category_recall: float, book: PhraseBook | None = None
+) -> tuple[float, LevelFigures] | None:
+    """The highest "possible" threshold (in steps of 0.01) at which the cross-validated scores
+    of the training texts still find `recall` of the disclosures and `category_recall` of each
+    category, with its figures; None when even 0.01 does not. Chosen on training texts only,
+    so the dev and held-out sets stay out of the choice."""
+    texts = [text for _, text in labelled]
+    book = book or builtin_book()
+    chosen = None
+    for step in range(1, 100):
+        threshold = step / 100
+        figures = level_figures(labelled, judge_scores(texts, scores, book, threshold))
+        categories_met = all(
+            figures.category_recall(slug) >= category_recall
+            for slug in SLUGS
+            if figures.per_category[slug][0]
+        )
+        if figures.recall_possible < recall or not categories_met:
+            break
+        chosen = (threshold, figures)
+    return chosen

@@ -9,6 +9,7 @@ import shutil
 import socket
 import threading
 
+import numpy as np
 import pytest
 
 from django.test import override_settings
@@ -28,6 +29,7 @@ from moderation.scanner import corpus as corpora
 from moderation.scanner.assessment import categories_for
 from moderation.scanner.model import ANY, TARGETS, ScanModel
 from moderation.scanner.pii import mask
+from moderation.scanner.report import threshold_by_cross_validation
 from moderation.scanner.training import train
 
 STAFF_EXAMPLES = [
@@ -297,3 +299,26 @@ def test_the_fast_feature_row_equals_the_vectorizers_own(ready_model):
         fast, slow = model.row(text).toarray(), model.features([text]).toarray()
         assert abs(fast - slow).max() < 1e-12, text
     assert abs(model.scores_many(texts)[:, 0] - [model.scores(t)[ANY] for t in texts]).max() < 1e-9
+
+
+def test_the_possible_threshold_is_the_highest_that_keeps_the_cv_recall():
+    """Chosen on cross-validated training scores alone: the highest step at which recall holds."""
+    labelled = [
+        (frozenset({"missing"}), "the bus was late"),
+        (frozenset({"missing"}), "the park is green"),
+        (frozenset(), "the chips were cold"),
+        (frozenset(), "the swings are broken"),
+    ]
+    any_scores = [0.7, 0.35, 0.3, 0.1]  # below the likely threshold (0.8)
+    scores = np.zeros((4, len(TARGETS)))
+    scores[:, TARGETS.index(ANY)] = any_scores
+    scores[:, TARGETS.index("missing")] = [0.9, 0.9, 0.0, 0.0]
+    threshold, figures = threshold_by_cross_validation(labelled, scores, 1.0, 1.0)
+    assert threshold == 0.35 and figures.recall_possible == 1.0
+    assert figures.benign_alarms == 0
+    threshold, _ = threshold_by_cross_validation(labelled, scores, 0.5, 0.5)
+    assert threshold == 0.7
+    # Category recall binds too: the second text names no category above its threshold.
+    scores[1, TARGETS.index("missing")] = 0.0
+    scores[1, TARGETS.index("self-harm")] = 0.9
+    assert threshold_by_cross_validation(labelled, scores, 1.0, 1.0) is None

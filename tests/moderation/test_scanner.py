@@ -242,6 +242,7 @@ def test_scan_report_prints_training_and_heldout_figures_apart(small_model, tmp_
     assert "recall 100.0%" in report  # personal data on the fixture set
     assert "phone 1/1" in report[report.index("Personal data, HELD-OUT") :]
     assert "Every held-out target is met." in report
+    assert "threshold by CV (CV recall >= 98.0%" in report[training:heldout]
 
 
 @pytest.mark.django_db

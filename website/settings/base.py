@@ -403,17 +403,22 @@ LOGGING = {
 SERVESTATIC_ROOT = env("SERVESTATIC_ROOT")
 
 # The moderation scan's statistical model (moderation/scanner/, issue 13). Thresholds on the
-# model's calibrated probabilities (personal data masked, built-in phrases as features), looked at
-# by 5-fold cross-validation on the 4,556 training texts and checked on the dev set (tuned on, so
-# not independent). Possible 0.2: CV recall 96.2% with 17.6% false alarms on the (deliberately
-# hard) training benign texts; dev recall 98.4%, false alarms 9.8%. CV alone would have chosen
-# 0.15 (recall 97.3%, false alarms 21.5%; dev 98.9% / 14.0%): 0.2 is the dev-checked compromise.
-# Likely 0.8 was right 94.9% of the time in CV (99.0% on dev).
+# model's calibrated probabilities (personal data masked, built-in phrases as features). Possible
+# 0.2 was chosen on 4,556 training texts by 5-fold CV and checked on dev. Session 5 (5,863 training
+# texts, +1,188 written from dev2/DEFINITIONS.md) kept it: trained without dev and dev2, dev
+# recall 98.1% / false alarms 9.8%, dev2 97.8% / 11.9% (before: 97.9/10.4, 96.6/16.0). On the
+# earlier corpus, 0.3 would have cost dev2 about two points of recall for four of false alarms.
+# Likely 0.8 was right 99.5% of the time on dev2.
 SCAN_MODEL_DIR = VAR_DIR / "scan_model"  # trained model and its digests; rebuilt when missing
 SCAN_POSSIBLE_THRESHOLD = 0.2  # any-disclosure probability from which a person must judge it
 SCAN_LIKELY_THRESHOLD = 0.8  # probability from which the leads are alerted live (so is a phrase)
 SCAN_CATEGORY_THRESHOLD = 0.02  # a category's probability from which a flagged text names it
 SCAN_ALERT_CATEGORY_THRESHOLD = 0.5  # ... and from which an alert names it (when no phrase did)
+# The "possible" threshold is the highest at which the 5-fold cross-validated training scores keep
+# this any-disclosure recall and this recall per category (`scan_report` prints the choice): a
+# margin over the held-out targets (0.97, 0.90), since unseen text scores lower than CV.
+SCAN_THRESHOLD_CV_RECALL = 0.98
+SCAN_THRESHOLD_CV_CATEGORY_RECALL = 0.93
 SCAN_HIGHLIGHT_WORDS = 6  # at most this many words the model weighed are highlighted per text
 # Dotted path to a callable returning (labels, text) pairs of staff-written examples for training:
 # the examples moderators wrote when teaching the scan (never the young person's words).

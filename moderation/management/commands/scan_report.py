@@ -17,6 +17,7 @@ held-out set is absent (the targets are not shown to be met), unless --no-fail."
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
@@ -37,6 +38,7 @@ from moderation.scanner.report import (
     judge_texts,
     level_figures,
     load_pii_fixtures,
+    threshold_by_cross_validation,
 )
 from moderation.scanner.training import cross_validated_scores, staff_examples
 
@@ -136,6 +138,7 @@ class Command(BaseCommand):
                 f"TRAINING texts, {options['folds']}-fold cross-validated ({seconds:.0f} s)",
                 figures,
             )
+            self._cv_threshold(data, scores, book)
 
         for name in DEV_SETS:
             self._dev_levels(name, paths[name][0], sets[name][0], book)
@@ -170,6 +173,26 @@ class Command(BaseCommand):
                 raise CommandError(message)
         else:
             out("\nEvery held-out target is met.")
+
+    def _cv_threshold(self, data, scores, book) -> None:
+        """The "possible" threshold the cross-validated training scores alone would choose,
+        beside the one in settings: the setting is chosen this way, never on dev or held-out."""
+        recall = settings.SCAN_THRESHOLD_CV_RECALL
+        category_recall = settings.SCAN_THRESHOLD_CV_CATEGORY_RECALL
+        found = threshold_by_cross_validation(data, scores, recall, category_recall, book)
+        out = self.stdout.write
+        wanted = f"CV recall >= {recall:.1%}, each category >= {category_recall:.1%}"
+        if found is None:
+            out(
+                f"  threshold by CV ({wanted}): none reaches it; setting {settings.SCAN_POSSIBLE_THRESHOLD}"
+            )
+            return
+        threshold, f = found
+        out(
+            f"  threshold by CV ({wanted}): possible {threshold:.2f} (setting "
+            f"{settings.SCAN_POSSIBLE_THRESHOLD}): recall {f.recall_possible:.1%}, false alarms "
+            f"{f.false_alarm_rate:.1%}"
+        )
 
     def _dev_pii(self, sets, paths) -> None:
         for name in DEV_SETS:
