@@ -196,9 +196,9 @@ class ActionRagForm(forms.Form):
     """A plan action's RAG status changed (Completed is what makes it publishable)."""
 
     action = forms.ModelChoiceField(
-        label="Action", queryset=SafetyAction.objects.none(), empty_label="Choose an action"
+        label="Which action", queryset=SafetyAction.objects.none(), empty_label="Choose an action"
     )
-    rag = forms.ChoiceField(label="RAG status", choices=Rag.choices)
+    rag = forms.ChoiceField(label="Change its status to", choices=Rag.choices)
 
     def __init__(self, *args, assessment: LocationAssessment, **kwargs):
         super().__init__(*args, **kwargs)
