@@ -6,12 +6,9 @@ query count that does not grow with the number of reports.
 Its own database (var/bench/concerns/); the reports are made in bulk, already redacted, the way
 the form's service stores them."""
 
-import json
 import os
-import subprocess
-import sys
 
-from bench.harness import ROOT, BenchServer, load, print_table
+from bench.harness import staff_pages
 
 REPORTS = int(os.environ.get("BENCH_CONCERNS_REPORTS", "10000"))
 REQUESTS = int(os.environ.get("BENCH_CONCERNS_REQUESTS", "200"))
@@ -76,30 +73,14 @@ print(json.dumps({{"cookie": cookie, "pages": pages, "queries": queries,
 
 def run_standalone() -> None:
     print(f"Preparing the places of concern benchmark ({REPORTS:,} reports) ...", flush=True)
-    server = BenchServer("concerns").prepare()
-    output = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", POPULATE.format(n=REPORTS)],
-        cwd=ROOT,
-        env=server.env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    setup = json.loads(output.strip().splitlines()[-1])
-    headers = {"Cookie": setup["cookie"]}
-    rows = []
-    with server:
-        for name, path in setup["pages"].items():
-            row = load(
-                f"concerns {name}",
-                server.base + path,
-                requests=REQUESTS,
-                concurrency=4,
-                make_request=lambda i, path=path: ("GET", path, None, headers),
-            )
-            row.extra = f"{setup['queries'][name]} queries; {setup['reports']:,} reports"
-            rows.append(row)
-    print_table(rows, "Places of concern (signed-in coordinator, one uvicorn worker, SQLite)")
+    staff_pages(
+        "concerns",
+        POPULATE.format(n=REPORTS),
+        label="concerns",
+        title="Places of concern (signed-in coordinator, one uvicorn worker, SQLite)",
+        requests=REQUESTS,
+        size=lambda setup: f"{setup['reports']:,} reports",
+    )
 
 
 if __name__ == "__main__":

@@ -5,12 +5,9 @@ The benchmark database is its own (var/bench/queue/); the pins are made in bulk 
 services store them (scanned, some with personal data found), then a moderator signs in through
 tests/auth.py, the one place that knows how staff sign in."""
 
-import json
 import os
-import subprocess
-import sys
 
-from bench.harness import ROOT, BenchServer, load, print_table
+from bench.harness import staff_pages
 
 PENDING = int(os.environ.get("BENCH_QUEUE_ITEMS", "10000"))
 REQUESTS = int(os.environ.get("BENCH_QUEUE_REQUESTS", "200"))
@@ -77,33 +74,13 @@ print(json.dumps({{"cookie": cookie, "pages": pages, "queries": queries,
 """
 
 
-def prepare(server: BenchServer) -> dict:
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", POPULATE.format(n=PENDING)],
-        cwd=ROOT,
-        env=server.env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def run_standalone() -> None:
     print(f"Preparing the moderation queue benchmark ({PENDING:,} pending items) ...", flush=True)
-    server = BenchServer("queue").prepare()
-    setup = prepare(server)
-    headers = {"Cookie": setup["cookie"]}
-    rows = []
-    with server:
-        for name, path in setup["pages"].items():
-            row = load(
-                f"moderation {name} page",
-                server.base + path,
-                requests=REQUESTS,
-                concurrency=4,
-                make_request=lambda i, path=path: ("GET", path, None, headers),
-            )
-            row.extra = f"{setup['queries'][name]} queries; {setup['pending']:,} pending"
-            rows.append(row)
-    print_table(rows, "Moderation queue (signed-in moderator, one uvicorn worker, SQLite)")
+    staff_pages(
+        "queue",
+        POPULATE.format(n=PENDING),
+        label="moderation",
+        title="Moderation queue (signed-in moderator, one uvicorn worker, SQLite)",
+        requests=REQUESTS,
+        size=lambda setup: f"{setup['pending']:,} pending",
+    )

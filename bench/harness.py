@@ -5,6 +5,7 @@ var/bench/, or the database DATABASE_URL names), so figures never touch developm
 `load()` drives one URL from N client threads over keep-alive connections and returns a `Row`."""
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -294,3 +295,51 @@ def print_grid(headers: list[str], data: list[list[str]], title: str = "") -> No
     for r in data:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
     sys.stdout.flush()
+
+
+# The goal of a signed-in member of staff's page with 10,000 records behind it (the moderation
+# queue's, issue 14): the 95th percentile under this many milliseconds.
+STAFF_PAGE_P95_GOAL_MS = 200
+
+
+def populate(server: BenchServer, script: str) -> dict:
+    """Runs `script` in `manage.py shell` against the server's database; returns the JSON line
+    it prints last."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=server.env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def staff_pages(name: str, script: str, *, label: str, title: str, requests: int, size) -> list:
+    """The shared run of a staff screen benchmark: a server of its own (`name`), filled by
+    `script` (which prints {"cookie", "pages": {page: path}, "queries": {page: n}, ...}), each
+    page loaded by 4 keep-alive clients with the signed-in cookie, one table printed. `size(setup)`
+    says in the notes how much lay behind the pages; the notes also say whether each page met
+    STAFF_PAGE_P95_GOAL_MS."""
+    server = BenchServer(name).prepare()
+    setup = populate(server, script)
+    headers = {"Cookie": setup["cookie"]}
+    rows = []
+    with server:
+        for page, path in setup["pages"].items():
+            row = load(
+                f"{label} {page}",
+                server.base + path,
+                requests=requests,
+                concurrency=4,
+                make_request=lambda i, path=path: ("GET", path, None, headers),
+            )
+            goal = "met" if row.p95 < STAFF_PAGE_P95_GOAL_MS else "MISSED"
+            row.extra = (
+                f"{setup['queries'][page]} queries; {size(setup)}; "
+                f"goal p95 < {STAFF_PAGE_P95_GOAL_MS} ms {goal}"
+            )
+            rows.append(row)
+    print_table(rows, title)
+    return rows

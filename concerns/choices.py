@@ -57,6 +57,11 @@ class Rag(models.TextChoices):
     DONE = "done", "Completed"
 
 
+class PublicationStatus(models.TextChoices):
+    PROPOSED = "proposed", "Waiting for a second coordinator"
+    PUBLISHED = "published", "Published on You said, we did"
+
+
 class AuditAction(models.TextChoices):
     RECEIVED = "received", "Report received"
     OPENED_REPORT = "opened-report", "Report opened"
@@ -67,6 +72,9 @@ class AuditAction(models.TextChoices):
     CHANGED_ASSESSMENT = "changed-assessment", "Assessment changed"
     PRINTED = "printed", "Assessment printed"
     EXPORTED = "exported", "Exported"
+    PROPOSED = "proposed", "Publication to You said, we did proposed"
+    APPROVED = "approved", "Publication approved by a second coordinator"
+    PUBLISHED = "published", "Published on You said, we did"
     REMINDED = "reminded", "Review reminder sent"
     DELETED = "deleted", "Report deleted (retention)"
     TEXT_DROPPED = "text-dropped", "Report text removed (retention)"

@@ -7,11 +7,21 @@ details are typed into the free text anyway are removed before the report is sto
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from participation.outcomes import AREA_CHOICES, area_of
 from places.models import NamedPlace
 from security.antibot import BotCheckFormMixin
 
-from .choices import REPORT_CATEGORIES, AssessmentStatus, CloseReason, PlaceType, Rag, Reporter
-from .models import LocationAssessment, SafetyAction
+from .choices import (
+    REPORT_CATEGORIES,
+    AssessmentStatus,
+    CloseReason,
+    PlaceType,
+    PublicationStatus,
+    Rag,
+    Reporter,
+)
+from .models import ActionPublication, LocationAssessment, SafetyAction
+from .services import may_approve, report_words_in
 
 NO_NAMES = "Please do not name any child or young person: describe what you saw instead."
 PROFESSIONAL_REQUIRED = "As a professional, give your %s so the coordinator can reach you."
@@ -180,3 +190,88 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rag"].choices = Rag.choices
+
+
+class ActionRagForm(forms.Form):
+    """A plan action's RAG status changed (Completed is what makes it publishable)."""
+
+    action = forms.ModelChoiceField(
+        label="Which action", queryset=SafetyAction.objects.none(), empty_label="Choose an action"
+    )
+    rag = forms.ChoiceField(label="Change its status to", choices=Rag.choices)
+
+    def __init__(self, *args, assessment: LocationAssessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = assessment.actions.all()
+
+
+PUBLIC_WORDS_HELP = (
+    "Plain words young people will read on “You said, we did”. Write them yourself: nothing "
+    "from any report, no names, no addresses. Names and contact details are removed."
+)
+
+
+class ProposePublicationForm(forms.Form):
+    action = forms.ModelChoiceField(
+        label="Completed action",
+        queryset=SafetyAction.objects.none(),
+        empty_label="Choose a completed action",
+    )
+    area = forms.ChoiceField(label="Part of the city", choices=AREA_CHOICES)
+    you_said = forms.CharField(
+        label="You said",
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What young people told us about places like this. " + PUBLIC_WORDS_HELP,
+    )
+    we_did = forms.CharField(
+        label="We did",
+        max_length=1200,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the partnership did. " + PUBLIC_WORDS_HELP,
+    )
+
+    def __init__(self, *args, assessment: LocationAssessment, **kwargs):
+        kwargs.setdefault("initial", {"area": area_of(assessment.place)})
+        super().__init__(*args, **kwargs)
+        self.assessment = assessment
+        self.fields["action"].queryset = assessment.actions.filter(rag=Rag.DONE).exclude(
+            publication__status=PublicationStatus.PUBLISHED
+        )
+
+    def clean(self):
+        data = super().clean()
+        for name in ("you_said", "we_did"):
+            shared = report_words_in(data.get(name) or "", self.assessment)
+            if shared:
+                self.add_error(
+                    name,
+                    f"These words repeat a report about the place (“{shared}”): write your own.",
+                )
+        return data
+
+
+class ApprovePublicationForm(forms.Form):
+    publication = forms.ModelChoiceField(
+        queryset=ActionPublication.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That publication is no longer waiting for approval."},
+    )
+
+    def __init__(self, *args, assessment: LocationAssessment, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["publication"].queryset = ActionPublication.objects.filter(
+            action__assessment=assessment, status=PublicationStatus.PROPOSED
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "publication" in self.errors:
+            # The field is hidden: its refusal is said at the top of the form.
+            self.add_error(None, self.errors.pop("publication"))
+        elif not may_approve(data["publication"], self.user):
+            self.add_error(
+                None, "You proposed these words: a second coordinator must approve them."
+            )
+        return data

@@ -46,6 +46,9 @@ class AssessmentsViewSet(CoordinatorViewSet):
             path("<int:pk>/edit/", assessments.edit, name="edit"),
             path("<int:pk>/actions/", assessments.new_action, name="new_action"),
             path("<int:pk>/print/", assessments.PrintView.as_view(), name="print"),
+            path("<int:pk>/actions/rag/", assessments.set_rag, name="set_rag"),
+            path("<int:pk>/publish/", assessments.propose, name="propose"),
+            path("<int:pk>/publish/approve/", assessments.approve, name="approve"),
         ]
 
 

@@ -80,6 +80,7 @@ def provision_gaps(selection: Selection, miles: float = DEFAULT_MILES) -> list[d
         gaps.append(
             {
                 **row,
+                "area": area,
                 "nearest_provision": closest,
                 "nearest_miles": closest_miles,
                 "ideas": ideas_near(centre, area, proposals),

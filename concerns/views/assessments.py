@@ -2,18 +2,37 @@
 date), a new one, and the plan printed for the partnership meeting (A4). Every opening and every
 print is audited."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from mapping.around import cells_around, gaps_in_area
+from participation.outcomes import AREA_CHOICES, area_of
+
 from .. import audit
 from ..choices import REPORT_CATEGORY_LABELS, AuditAction
-from ..forms import ActionForm, AssessmentForm
-from ..models import LocationAssessment
+from ..forms import (
+    ActionForm,
+    ActionRagForm,
+    ApprovePublicationForm,
+    AssessmentForm,
+    ProposePublicationForm,
+)
+from ..models import ActionPublication, LocationAssessment
 from ..permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT
-from ..services import add_action, change_assessment, create_assessment
+from ..services import (
+    PublicationRefused,
+    add_action,
+    approve_publication,
+    change_assessment,
+    create_assessment,
+    may_approve,
+    propose_publication,
+    set_action_rag,
+)
 from .common import Action, CoordinatorView, decide
 
 
@@ -82,8 +101,33 @@ class AssessmentView(CoordinatorView):
             actions=assessment.actions.all(),
             edit_form=kwargs.get("edit_form") or AssessmentForm(instance=assessment),
             action_form=kwargs.get("action_form") or ActionForm(prefix="action"),
+            rag_form=kwargs.get("rag_form") or ActionRagForm(prefix="rag", assessment=assessment),
+            propose_form=kwargs.get("propose_form")
+            or ProposePublicationForm(prefix="publish", assessment=assessment),
+            approve_form=kwargs.get("approve_form"),
+            publications=[
+                (publication, may_approve(publication, self.request.user))
+                for publication in ActionPublication.objects.filter(
+                    action__assessment=assessment
+                ).select_related("action", "proposed_by", "approved_by")
+            ],
+            **published_map_around(assessment),
         )
         return context
+
+
+def published_map_around(assessment: LocationAssessment) -> dict:
+    """What young people's published map says around the place, and the provision gaps of its
+    part of the city: aggregates only, exactly as published (mapping/around.py)."""
+    if assessment.place is None:
+        return {"map_cells": None, "gaps": None, "area_label": ""}
+    area = area_of(assessment.place)
+    return {
+        "map_cells": cells_around(assessment.place.position, settings.CONCERNS_MAP_AROUND_MILES),
+        "map_miles": settings.CONCERNS_MAP_AROUND_MILES,
+        "gaps": gaps_in_area(area),
+        "area_label": dict(AREA_CHOICES)[area],
+    }
 
 
 class PrintView(AssessmentView):
@@ -141,4 +185,54 @@ new_action = Action(
     "action_form",
     lambda request, _: ActionForm(request.POST, prefix="action"),
     _new_action,
+).view()
+
+
+def _rag(request, assessment, data):
+    set_action_rag(data["action"], data["rag"], request.user)
+    return _done("Action updated.", assessment)
+
+
+def _propose(request, assessment, data):
+    try:
+        propose_publication(
+            data["action"],
+            request.user,
+            area=data["area"],
+            you_said=data["you_said"],
+            we_did=data["we_did"],
+        )
+    except PublicationRefused as refused:
+        return _done(str(refused), assessment)
+    return _done("Proposed: a second coordinator approves it before it is published.", assessment)
+
+
+def _approve(request, assessment, data):
+    try:
+        approve_publication(data["publication"], request.user)
+    except PublicationRefused as refused:
+        # A race the form could not see (another coordinator approved a moment ago).
+        return _done(str(refused), assessment)
+    return _done("Approved and published on “You said, we did”.", assessment)
+
+
+set_rag = Action(
+    AssessmentView,
+    "rag_form",
+    lambda request, a: ActionRagForm(request.POST, prefix="rag", assessment=a),
+    _rag,
+).view()
+propose = Action(
+    AssessmentView,
+    "propose_form",
+    lambda request, a: ProposePublicationForm(request.POST, prefix="publish", assessment=a),
+    _propose,
+).view()
+approve = Action(
+    AssessmentView,
+    "approve_form",
+    lambda request, a: ApprovePublicationForm(
+        request.POST, prefix="approve", assessment=a, user=request.user
+    ),
+    _approve,
 ).view()

@@ -1,12 +1,13 @@
 """Places of concern in real Chromium: a parent reports a place without JavaScript (from "Get help
 now", the form, its confirmation); a coordinator, already on the queue, receives it live, opens it,
-opens an assessment from it, adds two actions to the safety plan, prints it, and finds the place in the problem profile. axe-core clean on
-every page visited."""
+opens an assessment from it, adds two actions to the safety plan, prints it, finds the place in the
+problem profile, completes an action and proposes it for "You said, we did"; a second
+coordinator approves it and it appears there. axe-core clean on every page visited."""
 
 import pytest
 from playwright.sync_api import expect
 
-from concerns.models import ConcernReport, LocationAssessment
+from concerns.models import ActionPublication, ConcernReport, LocationAssessment
 from staff.roles import CONTEXT_COORDINATORS
 from staff.sync import sync_roles
 from tests.auth import browser_sign_in, make_staff
@@ -121,3 +122,48 @@ def test_a_parent_reports_a_place_and_a_coordinator_opens_an_assessment(browsing
     expect(coordinator.locator("[data-profile-table] tbody tr")).to_contain_text("Broadmead")
     expect(coordinator.locator("#profile-map .leaflet-interactive")).to_have_count(1)
     assert_accessible(coordinator)
+
+    # Back to young people: the second action is done; its words proposed, then approved.
+    coordinator.goto(f"/admin/places-of-concern/assessments/{assessment.pk}/")
+    coordinator.get_by_label("Which action").select_option(
+        label="Detached youth work on Friday evenings"
+    )
+    coordinator.get_by_label("Change its status to").select_option("done")
+    coordinator.get_by_role("button", name="Update the action").click()
+    expect(coordinator.locator("[data-plan-action]").filter(has_text="Detached")).to_contain_text(
+        "Completed"
+    )
+    coordinator.get_by_label("Completed action").select_option(
+        label="Detached youth work on Friday evenings"
+    )
+    coordinator.get_by_label("You said", exact=True).fill(
+        "Young people told us the shops in Broadmead felt unsafe in the evenings."
+    )
+    coordinator.get_by_label("We did", exact=True).fill(
+        "Youth workers are now in Broadmead every Friday evening."
+    )
+    coordinator.get_by_role("button", name="Propose for “You said, we did”").click()
+    expect(coordinator.locator('[data-publication="proposed"]')).to_contain_text(
+        "Waiting for a second coordinator"
+    )
+    expect(coordinator.get_by_role("button", name="Approve and publish")).to_have_count(0)
+    assert_accessible(settled(coordinator))
+
+    second = browsing().page
+    browser_sign_in(
+        second,
+        make_staff(CONTEXT_COORDINATORS),
+        next_url=f"/admin/places-of-concern/assessments/{assessment.pk}/",
+    )
+    assert_accessible(second)
+    second.get_by_role("button", name="Approve and publish").click()
+    expect(second.locator('[data-publication="published"]')).to_be_visible()
+    assert_accessible(settled(second))
+    assert ActionPublication.objects.get().outcome_id
+
+    public = browsing().page
+    public.goto("/have-your-say/you-said-we-did/")
+    expect(
+        public.get_by_text("Youth workers are now in Broadmead every Friday evening.")
+    ).to_be_visible()
+    assert_accessible(public)

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from concerns.services import approve_publication, propose_publication
 from staff.roles import ALL_GROUPS, CONTEXT_COORDINATORS
 from tests.auth import make_staff, sign_in
 
@@ -25,9 +26,22 @@ SKIPPED_PREFIXES = ("admin/", "documents/", "api")
 
 def plant():
     assessment = LocationAssessmentFactory(title=f"{CANARY} title", summary=f"{CANARY} summary")
-    SafetyActionFactory(
-        assessment=assessment, description=f"{CANARY} action", owner_agency=f"{CANARY} agency"
+    action = SafetyActionFactory(
+        assessment=assessment,
+        description=f"{CANARY} action",
+        owner_agency=f"{CANARY} agency",
+        rag="done",
     )
+    # A completed action published to "You said, we did" (two coordinators): only the words
+    # written for young people go public, nothing of the action or the reports behind it.
+    publication = propose_publication(
+        action,
+        make_staff(CONTEXT_COORDINATORS),
+        area="central",
+        you_said="Young people said the bus station felt unsafe at night.",
+        we_did="Staff now patrol the bus station every evening.",
+    )
+    approve_publication(publication, make_staff(CONTEXT_COORDINATORS))
     for status, linked in (("new", None), ("linked", assessment), ("closed", None)):
         ConcernReportFactory(
             status=status,
@@ -72,6 +86,8 @@ def test_no_public_response_holds_a_word_of_a_report(home_page):
     client = Client()
     paths = sorted(set(_public_paths())) + _api_paths(client)
     paths += [f"/search/?q={SEARCHED}", "/community-map/", reverse("concerns:report"), "/"]
+    you_said = reverse("participation:you-said-we-did")
+    assert "Staff now patrol the bus station" in client.get(you_said).content.decode()
     assert len(paths) > 10
     for path in paths:
         response = client.get(path)

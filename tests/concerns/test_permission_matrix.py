@@ -10,12 +10,20 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import reverse
 
-from concerns.models import ConcernAudit, ConcernReport, LocationAssessment, SafetyAction
+from concerns.models import (
+    ActionPublication,
+    ConcernAudit,
+    ConcernReport,
+    LocationAssessment,
+    SafetyAction,
+)
+from concerns.services import propose_publication
+from participation.models import Outcome
 from staff.roles import ALL_GROUPS, CONTEXT_COORDINATORS
 from tests.auth import make_staff, refused, sign_in, websocket_headers
 from website.asgi import build_application
 
-from .factories import ConcernReportFactory, LocationAssessmentFactory
+from .factories import ConcernReportFactory, LocationAssessmentFactory, SafetyActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +35,14 @@ WHO = [ANONYMOUS, NO_ROLE, *ALL_GROUPS]
 def views(report, assessment):
     """(name, method, url, data) of every view and action of the feature."""
     r, a = {"pk": report.pk}, {"pk": assessment.pk}
+    done = SafetyActionFactory(assessment=assessment, rag="done")
+    proposed = propose_publication(
+        SafetyActionFactory(assessment=assessment, rag="done"),
+        make_staff(CONTEXT_COORDINATORS),
+        area="south",
+        you_said="The park felt unsafe after dark.",
+        we_did="New lights went in along the paths.",
+    )
     new_assessment = {"title": "Bus station", "status": "open"}
     return [
         ("queue", "get", reverse("concerns_reports:index"), None),
@@ -63,6 +79,29 @@ def views(report, assessment):
             },
         ),
         ("print", "get", reverse("concerns_assessments:print", kwargs=a), None),
+        (
+            "action RAG",
+            "post",
+            reverse("concerns_assessments:set_rag", kwargs=a),
+            {"rag-action": done.pk, "rag-rag": "done"},
+        ),
+        (
+            "approve publication",
+            "post",
+            reverse("concerns_assessments:approve", kwargs=a),
+            {"approve-publication": proposed.pk},
+        ),
+        (
+            "propose publication",
+            "post",
+            reverse("concerns_assessments:propose", kwargs=a),
+            {
+                "publish-action": done.pk,
+                "publish-area": "south",
+                "publish-you_said": "The bus stop felt unsafe.",
+                "publish-we_did": "Staff now walk by at night.",
+            },
+        ),
         ("problem profile", "get", reverse("concerns_profile:index"), None),
         ("profile CSV", "get", reverse("concerns_profile:csv"), None),
         ("profile GeoJSON", "get", reverse("concerns_profile:geojson"), None),
@@ -84,6 +123,8 @@ def state():
         list(ConcernReport.objects.values_list("pk", "status", "assessment_id")),
         list(LocationAssessment.objects.values_list("pk", "title", "status")),
         SafetyAction.objects.count(),
+        list(ActionPublication.objects.values_list("pk", "status", "you_said")),
+        Outcome.objects.count(),
         ConcernAudit.objects.exclude(action="received").count(),
     )
 

@@ -459,6 +459,13 @@ CONCERNS_RATE_LIMIT_NAMESPACE = ""
 # this many days after it closed.
 CONCERNS_UNLINKED_REPORT_DAYS = 365
 CONCERNS_CLOSED_ASSESSMENT_TEXT_DAYS = 180
+# "You said, we did" from a completed action: public words sharing this many words in a row with
+# any report of the place are refused (a coordinator writes for young people; a reporter's
+# sentence never leaves the admin).
+CONCERNS_PUBLIC_SHARED_WORDS = 5
+# An assessment shows the community map's published cells whose centre lies this close to its
+# place (miles): about the cell and its ring of neighbours at resolution 8.
+CONCERNS_MAP_AROUND_MILES = 0.5
 # Where a child at risk now goes, shown before the form and on its confirmation.
 CONCERNS_URGENT_CONTACTS = [
     {"name": "Police, in an emergency", "phone": "999", "hours": "any time"},
