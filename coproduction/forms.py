@@ -1,4 +1,5 @@
-"""The suggestion form: the one validation path of /have-your-say/suggest-a-place/."""
+"""The suggestion form (the one validation path of /have-your-say/suggest-a-place/) and the form
+of a young person's view of a service."""
 
 from django import forms
 
@@ -12,9 +13,11 @@ from participation.forms import (
 )
 from places.geo import in_bristol
 from security.antibot import BotCheckFormMixin
+from services_directory.models import Service
 
-from .models import SuggestionKind, SuggestionWho
+from .models import Recommend, StandOut, SuggestionKind, SuggestionWho
 from .services import SuggestionSubmission
+from .youth_views import ViewSubmission
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
@@ -70,4 +73,33 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
             place=data.get("place"),
             lat=data.get("lat"),
             lng=data.get("lng"),
+        )
+
+
+class ServiceViewForm(BotCheckFormMixin, forms.Form):
+    """A young person's view of one service: the one validation path of its form."""
+
+    recommend = forms.ChoiceField(
+        choices=Recommend.choices,
+        error_messages={"required": "Say whether you would recommend it to a friend."},
+    )
+    stood_out = forms.ModelMultipleChoiceField(
+        queryset=StandOut.objects.filter(active=True),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Choose what stood out from the list."},
+    )
+    comment = TextField(max_length=COMMENT_MAX)
+
+    def __init__(self, *args, service: Service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.service = service
+
+    def submission(self) -> ViewSubmission:
+        data = self.cleaned_data
+        return ViewSubmission(
+            service=self.service,
+            recommend=data["recommend"],
+            stood_out=tuple(data.get("stood_out") or ()),
+            comment=(data.get("comment") or "").strip(),
         )

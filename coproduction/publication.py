@@ -16,9 +16,11 @@ from django.conf import settings
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What is shown: rounded counts per answer ("yes", "not_sure", "no", and each stand-out)."""
+    """What is shown: rounded counts per answer ("yes", "not_sure", "no", and each stand-out),
+    and how many people stand behind them, rounded the same way."""
 
     counts: tuple[tuple[str, int], ...]
+    people: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.counts)
@@ -40,7 +42,8 @@ def snapshot(views: Mapping[str, tuple[str, ...]], step: int) -> Snapshot | None
     if len(views) < step:
         return None
     tally = Counter(answer for answers in views.values() for answer in set(answers))
-    return Snapshot(tuple(sorted((answer, rounded(n, step)) for answer, n in tally.items())))
+    counts = tuple(sorted((answer, rounded(n, step)) for answer, n in tally.items()))
+    return Snapshot(counts, people=rounded(len(views), step))
 
 
 def republish(

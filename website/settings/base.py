@@ -238,6 +238,9 @@ PARTICIPATION_RATE_LIMITS = {
     "proposal-address": (150, 60 * 60),
     "suggestion-contributor": (5, 60 * 60),
     "suggestion-address": (150, 60 * 60),
+    # Views of services: a young person gives a few, a youth club's room many.
+    "service-view-contributor": (20, 60 * 60),
+    "service-view-address": (300, 60 * 60),
     "support-contributor": (60, 60 * 60),
     "support-address": (600, 60 * 60),
     # Guessing receipt codes: a few tries from one address, then a pause.
