@@ -49,17 +49,20 @@ def record_change(service_id, contributor: str) -> None:
     )
 
 
-def publish_if_due(service_id) -> ServiceViewPublication:
+def publish_if_due(service_id) -> ServiceViewPublication | None:
     """A new publication of the service's view once enough different contributors changed it."""
-    ServiceViewPublication.objects.get_or_create(service_id=service_id)
-    # Locked, so two writers cannot both take (and reset) the same pending changes.
-    shown = ServiceViewPublication.objects.select_for_update().get(service_id=service_id)
+    # The service's row is the lock: two writers cannot both take (and reset) the same pending
+    # changes. The publication row itself is made only at the first publication, since its
+    # every save makes the cached pages out of date.
+    list(Service.objects.select_for_update().filter(pk=service_id).values_list("pk", flat=True))
+    shown = ServiceViewPublication.objects.filter(service_id=service_id).first()
     pending = PendingViewChange.objects.filter(service_id=service_id)
     changed_by = set(pending.values_list("contributor", flat=True))
     step = publication.threshold()
     snapshot, new = publication.republish(None, _current_views(service_id), changed_by, step)
     if not new:
         return shown
+    shown = shown or ServiceViewPublication(service_id=service_id)
     shown.counts = {} if snapshot is None else {"people": snapshot.people, **snapshot.as_dict()}
     shown.published_at = timezone.now()
     # A save, not an update(): its post_save is what makes cached service pages out of date
