@@ -92,6 +92,8 @@ class ServiceViewForm(BotCheckFormMixin, forms.Form):
     comment = TextField(max_length=COMMENT_MAX)
 
     def __init__(self, *args, service: Service, **kwargs):
+        # Its own ids: the service page it sits on has another form ("report a problem").
+        kwargs.setdefault("auto_id", "view_%s")
         super().__init__(*args, **kwargs)
         self.service = service
 

@@ -135,7 +135,7 @@ def client_receipt(client, code):
 def test_bad_input_gets_the_form_back_with_a_specific_error(service, change, field, message):
     response = give(as_young_person(1), service, **change)
     assert response.status_code == 400
-    assert f'id="id_{field}-error"' in response.text
+    assert f'id="view_{field}-error"' in response.text
     assert message in response.text
     assert not ServiceView.objects.exists()
 
