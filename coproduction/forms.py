@@ -3,6 +3,7 @@ of a young person's view of a service."""
 
 from django import forms
 
+from participation.codes import normalise_code
 from participation.forms import (
     COMMENT_MAX,
     TextField,
@@ -90,12 +91,25 @@ class ServiceViewForm(BotCheckFormMixin, forms.Form):
         error_messages={"invalid_choice": "Choose what stood out from the list."},
     )
     comment = TextField(max_length=COMMENT_MAX)
+    # To change a view given on another device (or after the cookie went): its receipt code.
+    receipt_code = forms.CharField(max_length=80, required=False)
 
     def __init__(self, *args, service: Service, **kwargs):
         # Its own ids: the service page it sits on has another form ("report a problem").
         kwargs.setdefault("auto_id", "view_%s")
         super().__init__(*args, **kwargs)
         self.service = service
+
+    def clean_receipt_code(self):
+        typed = self.cleaned_data.get("receipt_code", "")
+        if not typed.strip():
+            return ""
+        code = normalise_code(typed)
+        if code is None:
+            raise forms.ValidationError(
+                "That does not look like a receipt code. Codes look like maple-otter-kite-48."
+            )
+        return code
 
     def submission(self) -> ViewSubmission:
         data = self.cleaned_data
@@ -104,4 +118,5 @@ class ServiceViewForm(BotCheckFormMixin, forms.Form):
             recommend=data["recommend"],
             stood_out=tuple(data.get("stood_out") or ()),
             comment=(data.get("comment") or "").strip(),
+            receipt_code=data.get("receipt_code") or "",
         )

@@ -28,6 +28,7 @@ def service_view_status(view: ServiceView) -> ContributionStatus:
         created_at=view.created_at,
         summary=f"Your view of {view.service.name}: would recommend it: "
         f"{view.get_recommend_display().lower()}. It counts only in rounded totals of many "
-        "young people's views, never on its own.",
+        "young people's views, never on its own. To change it, give your view again on the "
+        "service's page with this code.",
         note=view.moderation.response if view.moderation else "",
     )

@@ -7,13 +7,14 @@ from functools import partial
 from django.shortcuts import get_object_or_404
 
 from participation.forms import place_choices
+from participation.services import ReceiptNotFound
 from participation.views.submission import SubmissionPage, form_context
 from services_directory.models import Service
 
 from .forms import ServiceViewForm, SuggestionForm
 from .models import Recommend, ServiceView, StandOut, SuggestionKind, SuggestionWho
 from .services import submit_suggestion
-from .youth_views import submit_view
+from .youth_views import NotAViewOfThis, submit_view
 
 SUGGESTION_PAGE = SubmissionPage(
     template="coproduction/suggestion_form.html",
@@ -47,7 +48,12 @@ def _view_page(service) -> SubmissionPage:
             "recommend_choices": Recommend.choices,
         }
 
-    return SubmissionPage(
+    def refused(request, exc, form, key):
+        # The receipt code leads to no view of this service: the form again, saying so.
+        form.add_error("receipt_code", exc.message)
+        return page.render(request, form, key, status=404)
+
+    page = SubmissionPage(
         template="coproduction/service_view_form.html",
         context=context,
         submit=submit_view,
@@ -56,9 +62,12 @@ def _view_page(service) -> SubmissionPage:
             "thanks_title": "your view has been sent",
             "thanks_text": f"It counts towards young people's view of {service.name}, which the "
             "page shows only once enough young people have given one, and only as rounded "
-            "numbers. Giving a view again from this device changes yours.",
+            "numbers. Giving a view again from this device, or with this code, changes yours.",
         },
+        refused=(ReceiptNotFound, NotAViewOfThis),
+        on_refused=refused,
     )
+    return page
 
 
 def give_view(request, slug):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from moderation.services import forget_item, submit_for_moderation
 from participation.models import Receipt
 from participation.services.common import Submitted, announce_after_commit, fingerprint
+from participation.services.receipts import find_receipt
 from participation.services.submission import submit
 from services_directory.models import Service
 
@@ -30,6 +31,7 @@ class ViewSubmission:
     recommend: str
     stood_out: tuple[StandOut, ...] = ()
     comment: str = ""
+    receipt_code: str = ""  # normalised: the code of the view this one changes
 
     def fingerprint(self) -> str:
         return fingerprint(
@@ -38,8 +40,27 @@ class ViewSubmission:
                 "recommend": self.recommend,
                 "stood_out": sorted(s.slug for s in self.stood_out),
                 "comment": self.comment,
+                "receipt_code": self.receipt_code,
             }
         )
+
+
+class NotAViewOfThis(Exception):
+    message = (
+        "That code is not for a view of this service. Check it, or leave it empty to give a "
+        "new view."
+    )
+
+
+def contributor_of_code(code: str, service: Service, *, address: str | None) -> str:
+    """Whose view of the service a receipt code leads to (so that a view given on another device
+    is changed, not doubled). Raises ReceiptNotFound, NotAViewOfThis or RateLimited (guessing
+    codes is limited as on the receipt page)."""
+    receipt = find_receipt(code, address=address)
+    view = receipt.service_views.filter(service=service).first()
+    if view is None:
+        raise NotAViewOfThis()
+    return view.contributor
 
 
 def record_change(service_id, contributor: str) -> None:
@@ -147,6 +168,10 @@ def submit_view(
     idempotency_key: str,
     address: str | None = None,
 ) -> Submitted:
+    if submission.receipt_code:
+        contributor = contributor_of_code(
+            submission.receipt_code, submission.service, address=address
+        )
     return submit(
         ServiceView.moderation_kind,
         submission,

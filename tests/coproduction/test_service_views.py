@@ -269,3 +269,37 @@ def test_a_publication_makes_the_cached_service_page_out_of_date(
     assert page["X-Page-Cache"] == "miss"
     assert "At least 5 young people gave their view" in page.text
     cache.clear()
+
+
+def test_a_view_is_changed_from_another_device_with_its_receipt_code(service):
+    code = receipt_of(give(as_young_person(1), service))
+    other_device = as_young_person(2)
+    changed = give(other_device, service, recommend="not_sure", receipt_code=code.upper())
+    assert changed.status_code == 201
+    assert ServiceView.objects.count() == 1
+    assert ServiceView.objects.get().recommend == "not_sure"
+    assert ServiceView.objects.get().contributor == keyed_hash(
+        "contributor", "young-person-token-0001"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "message"),
+    [
+        ("not a code", 400, "That does not look like a receipt code."),
+        ("maple-otter-kite-48", 404, "We could not find anything with that code."),
+    ],
+)
+def test_a_wrong_receipt_code_gets_the_form_back_saying_so(service, code, status, message):
+    response = give(as_young_person(1), service, receipt_code=code)
+    assert response.status_code == status
+    assert 'id="view_receipt_code-error"' in response.text and message in response.text
+    assert not ServiceView.objects.exists()
+
+
+def test_the_code_of_a_view_of_another_service_changes_nothing_here(service):
+    code = receipt_of(give(as_young_person(1), ServiceFactory()))
+    response = give(as_young_person(1), service, receipt_code=code)
+    assert response.status_code == 404
+    assert "That code is not for a view of this service." in response.text
+    assert ServiceView.objects.count() == 1
