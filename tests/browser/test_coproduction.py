@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduction.models import Suggestion
+from tests.browser.test_directory import tab_to
 from tests.browser.test_participation import NoScriptChecker, receipt_code
 from tests.participation.factories import ensure_reference_data
 
@@ -42,15 +43,6 @@ def test_without_javascript_a_young_person_suggests_a_place_and_gets_a_receipt(b
     page.get_by_role("button", name="Check").click()
     expect(page.get_by_text("A suggestion: an activity or club (Hartcliffe)")).to_be_visible()
     checker.check(page)
-
-
-def tab_to(page, locator, limit: int = 80) -> None:
-    """Presses Tab until `locator` has focus: the way a keyboard user gets there."""
-    for _ in range(limit):
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {locator}")
 
 
 def test_a_young_person_gives_a_view_of_a_service_by_keyboard_only(browsing):
