@@ -8,9 +8,11 @@ class CoproductionConfig(AppConfig):
 
     def ready(self):
         from participation import receipt_types
+        from services_directory import extensions
 
-        from .models import Suggestion
-        from .receipts import suggestion_status
+        from . import view_display
+        from .models import ServiceView, Suggestion
+        from .receipts import service_view_status, suggestion_status
 
         # Receipts list, check and delete suggestions without participation importing this app.
         receipt_types.register(
@@ -19,5 +21,23 @@ class CoproductionConfig(AppConfig):
                 model=Suggestion,
                 related_name="suggestions",
                 status=suggestion_status,
+            )
+        )
+        receipt_types.register(
+            receipt_types.ReceiptType(
+                kind=ServiceView.moderation_kind,
+                model=ServiceView,
+                related_name="service_views",
+                status=service_view_status,
+            )
+        )
+        # The service page and its ORUK record show the published young people's view, without
+        # the directory importing this app.
+        extensions.register(
+            extensions.ServiceExtension(
+                name="young_peoples_view",
+                oruk_fields=view_display.oruk_fields,
+                page_section=view_display.page_section,
+                related="young_peoples_view",
             )
         )

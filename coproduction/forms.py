@@ -1,7 +1,9 @@
-"""The suggestion form: the one validation path of /have-your-say/suggest-a-place/."""
+"""The suggestion form (the one validation path of /have-your-say/suggest-a-place/) and the form
+of a young person's view of a service."""
 
 from django import forms
 
+from participation.codes import normalise_code
 from participation.forms import (
     COMMENT_MAX,
     TextField,
@@ -12,9 +14,11 @@ from participation.forms import (
 )
 from places.geo import in_bristol
 from security.antibot import BotCheckFormMixin
+from services_directory.models import Service
 
-from .models import SuggestionKind, SuggestionWho
+from .models import Recommend, StandOut, SuggestionKind, SuggestionWho
 from .services import SuggestionSubmission
+from .youth_views import ViewSubmission
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
@@ -70,4 +74,49 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
             place=data.get("place"),
             lat=data.get("lat"),
             lng=data.get("lng"),
+        )
+
+
+class ServiceViewForm(BotCheckFormMixin, forms.Form):
+    """A young person's view of one service: the one validation path of its form."""
+
+    recommend = forms.ChoiceField(
+        choices=Recommend.choices,
+        error_messages={"required": "Say whether you would recommend it to a friend."},
+    )
+    stood_out = forms.ModelMultipleChoiceField(
+        queryset=StandOut.objects.filter(active=True),
+        to_field_name="slug",
+        required=False,
+        error_messages={"invalid_choice": "Choose what stood out from the list."},
+    )
+    comment = TextField(max_length=COMMENT_MAX)
+    # To change a view given on another device (or after the cookie went): its receipt code.
+    receipt_code = forms.CharField(max_length=80, required=False)
+
+    def __init__(self, *args, service: Service, **kwargs):
+        # Its own ids: the service page it sits on has another form ("report a problem").
+        kwargs.setdefault("auto_id", "view_%s")
+        super().__init__(*args, **kwargs)
+        self.service = service
+
+    def clean_receipt_code(self):
+        typed = self.cleaned_data.get("receipt_code", "")
+        if not typed.strip():
+            return ""
+        code = normalise_code(typed)
+        if code is None:
+            raise forms.ValidationError(
+                "That does not look like a receipt code. Codes look like maple-otter-kite-48."
+            )
+        return code
+
+    def submission(self) -> ViewSubmission:
+        data = self.cleaned_data
+        return ViewSubmission(
+            service=self.service,
+            recommend=data["recommend"],
+            stood_out=tuple(data.get("stood_out") or ()),
+            comment=(data.get("comment") or "").strip(),
+            receipt_code=data.get("receipt_code") or "",
         )

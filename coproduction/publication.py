@@ -1,8 +1,9 @@
 """When a service's young people's view may be shown, and what may be shown: the rule alone,
 on plain values, so that it can be checked on every sequence of views (tests/coproduction).
 
-A published snapshot is counts per answer, each rounded down to a multiple of the threshold, and
-taken only from at least the threshold of different contributors. A new snapshot replaces the
+A published snapshot is counts per answer, each rounded down to a multiple of the threshold (an
+answer chosen by fewer is left out), and taken only from at least the threshold of different
+contributors. A new snapshot replaces the
 shown one only once at least the threshold of different contributors have given, changed or
 deleted a view since it was taken: two published states then differ by at least that many people,
 never by one person's answer."""
@@ -16,9 +17,11 @@ from django.conf import settings
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What is shown: rounded counts per answer ("yes", "not_sure", "no", and each stand-out)."""
+    """What is shown: rounded counts per answer ("yes", "not_sure", "no", and each stand-out),
+    and how many people stand behind them, rounded the same way."""
 
     counts: tuple[tuple[str, int], ...]
+    people: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.counts)
@@ -40,7 +43,10 @@ def snapshot(views: Mapping[str, tuple[str, ...]], step: int) -> Snapshot | None
     if len(views) < step:
         return None
     tally = Counter(answer for answers in views.values() for answer in set(answers))
-    return Snapshot(tuple(sorted((answer, rounded(n, step)) for answer, n in tally.items())))
+    # An answer fewer than `step` people chose is left out rather than shown as 0: even "0"
+    # would say that somebody chose it.
+    counts = tuple(sorted((a, rounded(n, step)) for a, n in tally.items() if n >= step))
+    return Snapshot(counts, people=rounded(len(views), step))
 
 
 def republish(

@@ -8,4 +8,5 @@ app_name = "coproduction"
 
 urlpatterns = [
     path("have-your-say/suggest-a-place/", views.suggest, name="suggest"),
+    path("have-your-say/your-view/<slug:slug>/", views.give_view, name="give_view"),
 ]

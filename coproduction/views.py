@@ -1,12 +1,20 @@
-"""/have-your-say/suggest-a-place/: a plain form that works without JavaScript, sent through
-participation's one submission flow (participation/views/submission.py)."""
+"""/have-your-say/suggest-a-place/ and a young person's view of a service: plain forms that work
+without JavaScript, sent through participation's one submission flow
+(participation/views/submission.py)."""
+
+from functools import partial
+
+from django.shortcuts import get_object_or_404
 
 from participation.forms import place_choices
+from participation.services import ReceiptNotFound
 from participation.views.submission import SubmissionPage, form_context
+from services_directory.models import Service
 
-from .forms import SuggestionForm
-from .models import SuggestionKind, SuggestionWho
+from .forms import ServiceViewForm, SuggestionForm
+from .models import Recommend, ServiceView, StandOut, SuggestionKind, SuggestionWho
 from .services import submit_suggestion
+from .youth_views import NotAViewOfThis, submit_view
 
 SUGGESTION_PAGE = SubmissionPage(
     template="coproduction/suggestion_form.html",
@@ -27,3 +35,43 @@ SUGGESTION_PAGE = SubmissionPage(
 
 
 suggest = SUGGESTION_PAGE.view(SuggestionForm)
+
+
+def _view_page(service) -> SubmissionPage:
+    def context(form, key: str) -> dict:
+        return {
+            "page_title": f"Your view of {service.name}",
+            "service": service,
+            "form": form,
+            "idempotency_key": key,
+            "stand_outs": StandOut.objects.filter(active=True),
+            "recommend_choices": Recommend.choices,
+        }
+
+    def refused(request, exc, form, key):
+        # The receipt code leads to no view of this service: the form again, saying so.
+        form.add_error("receipt_code", exc.message)
+        return page.render(request, form, key, status=404)
+
+    page = SubmissionPage(
+        template="coproduction/service_view_form.html",
+        context=context,
+        submit=submit_view,
+        kind=ServiceView.moderation_kind,
+        thanks={
+            "thanks_title": "your view has been sent",
+            "thanks_text": f"It counts towards young people's view of {service.name}, which the "
+            "page shows only once enough young people have given one, and only as rounded "
+            "numbers. Giving a view again from this device, or with this code, changes yours.",
+        },
+        refused=(ReceiptNotFound, NotAViewOfThis),
+        on_refused=refused,
+    )
+    return page
+
+
+def give_view(request, slug):
+    """/have-your-say/your-view/<slug>/: the form of the service page, posted; the page itself
+    again only when something needs saying (errors, a pause, a busy moment)."""
+    service = get_object_or_404(Service.objects.published(), slug=slug)
+    return _view_page(service).view(partial(ServiceViewForm, service=service))(request)

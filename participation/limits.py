@@ -20,6 +20,8 @@ MESSAGES = {
     "before sharing more.",
     "suggestion": "You have suggested a lot of places in the last hour. Thank you! Please wait "
     "a while before suggesting more.",
+    "service-view": "You have given a lot of views of services in the last hour. Thank you! "
+    "Please wait a while before giving more.",
     "support": "You have supported a lot of ideas in the last hour. Please wait a while.",
     "contributor": "A lot of new people have taken part from this network in the last hour. "
     "Please wait a while, or join through your workshop's code if you are in one.",

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from participation import limits
 from participation.contributors import client_address
 
+from . import extensions
 from .forms import DirectorySearchForm, ListingFeedbackForm
 from .models import FeedbackKind
 from .presenters import present, schedule_rows
@@ -109,6 +110,8 @@ def service_detail(request, slug):
         "feedback_kinds": FeedbackKind,
         "markers": result.markers(),
         "saved_entries": {service.slug: result.saved_entry()},
+        # What apps above the directory add (young people's view): services_directory/extensions.py
+        "extension_sections": extensions.page_sections(request, service),
     }
     response = render(request, "services_directory/service.html", context, status=status)
     if retry_after is not None:

@@ -97,6 +97,9 @@ MATRIX: dict[str, Role] = {
                 ),
                 *model_permissions("places", "namedplace"),
                 "services_directory.publish_service",
+                # Young people's views: the list of what can stand out, and what is published.
+                *model_permissions("coproduction", "standout"),
+                "coproduction.view_serviceviewpublication",
             }
         )
     ),

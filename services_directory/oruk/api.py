@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from places.geo import BoundingBox, distance_miles
 from places.models import NamedPlace
 
+from .. import extensions
 from ..models import (
     DAY_CODES,
     DAYS,
@@ -158,7 +159,7 @@ def full_services():
     )
     return (
         Service.objects.published()
-        .select_related("organization")
+        .select_related("organization", *extensions.related())
         .prefetch_related(
             Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy")),
             Prefetch(
@@ -222,7 +223,7 @@ def meta(request):
 
 @oruk_api.get("/services", summary="Services, one-to-one fields, paginated", tags=["services"])
 def list_services(request, paging: Query[Paging], filters: Query[ServiceFilters]):
-    services = filtered_services(filters).select_related("organization")
+    services = filtered_services(filters).select_related("organization", *extensions.related())
     return page_of(services, paging.page, paging.per_page, oruk.service_summary)
 
 
@@ -295,9 +296,9 @@ def filtered_sites(filters: SiteFilters):
         if centre is None:
             raise invalid("proximity", "Give a postcode or x_near to measure the distance from.")
         sites = within_metres(sites, centre, filters.proximity)
-    return sites.select_related("location", "service", "service__organization").order_by(
-        "service__name", "location__name", "id"
-    )
+    return sites.select_related(
+        "location", "service", "service__organization", *extensions.related("service__")
+    ).order_by("service__name", "location__name", "id")
 
 
 def within_metres(sites, centre: NamedPlace, metres: float):
@@ -335,7 +336,9 @@ def get_service_at_location(request, id: uuid.UUID):
     site = get_object_or_404(
         ServiceAtLocation.objects.filter(
             location__confidential=False, service__in=Service.objects.published()
-        ).select_related("location", "service", "service__organization"),
+        ).select_related(
+            "location", "service", "service__organization", *extensions.related("service__")
+        ),
         pk=id,
     )
     return oruk.service_at_location(site, full=True)

@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 
+from .. import extensions
 from ..models import (
     Location,
     Organization,
@@ -203,6 +204,8 @@ def service_summary(service: Service) -> dict:
             "x_professional_referral": service.professional_referral,
             "x_how_to_access": service.how_to_access,
             "x_demo": service.is_demo,
+            # Those of the apps above the directory (services_directory/extensions.py).
+            **extensions.oruk_fields(service),
         }
     )
 

@@ -1,9 +1,12 @@
 """Suggesting a place in real Chromium, without JavaScript; axe-core on every page."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from coproduction.models import Suggestion
+from tests.browser.test_directory import tab_to
 from tests.browser.test_participation import NoScriptChecker, receipt_code
 from tests.participation.factories import ensure_reference_data
 
@@ -40,3 +43,52 @@ def test_without_javascript_a_young_person_suggests_a_place_and_gets_a_receipt(b
     page.get_by_role("button", name="Check").click()
     expect(page.get_by_text("A suggestion: an activity or club (Hartcliffe)")).to_be_visible()
     checker.check(page)
+
+
+def test_a_young_person_gives_a_view_of_a_service_by_keyboard_only(browsing):
+    from coproduction.models import ServiceView
+    from tests.browser.conftest import assert_accessible
+    from tests.coproduction.factories import view
+    from tests.services_directory.factories import ServiceFactory
+
+    service = ServiceFactory(name="Riverside Youth Club")
+    for n in range(4):  # four young people gave theirs already: not enough to show
+        view(service, f"earlier-{n}", stood_out=["felt-safe"])
+    page = browsing().page
+    page.goto(service.get_absolute_url())
+    expect(page.get_by_text("Not enough young people have given their view")).to_be_visible()
+    assert_accessible(page)
+
+    tab_to(page, page.locator("#young-peoples-view summary"))
+    page.keyboard.press("Enter")  # opens "Give your view"
+    # A radio group is one Tab stop: Space chooses the first, arrow keys move the choice.
+    tab_to(page, page.get_by_role("radio", name="Yes"))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_role("radio", name="Yes")).to_be_checked()
+    tab_to(page, page.get_by_role("checkbox", name="Felt safe"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("checkbox", name="Listened to me"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_label("Anything else?"))
+    page.keyboard.type("The youth workers listened.")
+    assert_accessible(page)
+    tab_to(page, page.get_by_role("button", name="Send my view"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("your view has been sent")
+    expect(page.locator("[data-receipt-code]")).to_have_text(
+        re.compile(r"^[a-z]+-[a-z]+-[a-z]+-\d\d$")
+    )
+    assert_accessible(page)
+    given = ServiceView.objects.get(comment="The youth workers listened.")
+    assert given.recommend == "yes"
+    assert set(given.stood_out.values_list("slug", flat=True)) == {"felt-safe", "listened-to-me"}
+
+    # The fifth young person: the view is published, in rounded numbers, never the comment.
+    page.goto(service.get_absolute_url())
+    shown = page.locator("[data-young-peoples-view]")
+    expect(shown).to_contain_text("At least 5 young people gave their view")
+    expect(shown).to_contain_text("Felt safe: 5")
+    expect(page.get_by_text("The youth workers listened.")).to_have_count(0)
+    assert_accessible(page)

@@ -24,3 +24,19 @@ def suggestion(**overrides):
     scan_item(made.moderation_id)
     made.refresh_from_db()
     return made
+
+
+def view(service, who: str, recommend: str = "yes", stood_out=(), comment: str = ""):
+    """A young person's view of a service, given (or changed) as the real flow does."""
+    from coproduction.models import StandOut
+    from coproduction.youth_views import ViewSubmission, save_view
+
+    return save_view(
+        ViewSubmission(
+            service=service,
+            recommend=recommend,
+            stood_out=tuple(StandOut.objects.filter(slug__in=stood_out)),
+            comment=comment,
+        ),
+        contributor=keyed_hash("contributor", who),
+    )

@@ -1,9 +1,16 @@
 """The publication rule of a service's young people's view (coproduction/publication.py)."""
 
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from coproduction.models import ServiceView, ServiceViewPublication
 from coproduction.publication import republish, snapshot
+from participation.codes import keyed_hash
+from tests.services_directory.factories import ServiceFactory
+
+from .factories import view
 
 STEP = 5
 ANSWERS = ("yes", "not_sure", "no", "felt_safe", "friendly_staff", "hard_to_find")
@@ -42,6 +49,9 @@ def test_never_shown_with_fewer_than_the_threshold_and_counts_are_multiples(hist
             assert len(views) >= STEP
             assert all(count % STEP == 0 for _, count in shown.counts)
             assert all(count <= len(views) for _, count in shown.counts)
+            # Not even a 0: an answer shown at all was chosen by at least STEP people.
+            assert all(count >= STEP for _, count in shown.counts)
+            assert shown.people % STEP == 0 and STEP <= shown.people <= len(views)
 
 
 @given(actions)
@@ -74,3 +84,54 @@ def test_the_threshold_is_the_setting(settings):
 
     settings.SERVICE_VIEW_MIN_CONTRIBUTORS = 7
     assert threshold() == 7
+
+
+# The same rule through the real use cases and the stored publication (coproduction/youth_views.py):
+# views given, changed and deleted (by receipt, for good) in any order.
+db_actions = st.lists(
+    st.tuples(
+        st.sampled_from(PEOPLE[:8]),
+        st.none()
+        | st.tuples(
+            st.sampled_from(["yes", "not_sure", "no"]),
+            st.lists(st.sampled_from(["felt-safe", "friendly-staff"]), max_size=2, unique=True),
+        ),
+    ),
+    max_size=25,
+)
+
+
+@pytest.mark.django_db
+@hypothesis_settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(history=db_actions)
+def test_stored_publications_follow_the_rule_for_any_history(history):
+    service = ServiceFactory()  # a fresh service for each history: nothing carries over
+    truth, acted, last = {}, set(), None
+    for who, answers in history:
+        if answers is None:
+            mine = ServiceView.objects.filter(
+                service=service, contributor=keyed_hash("contributor", who)
+            ).first()
+            if mine is None:
+                continue
+            mine.delete_for_good()
+            truth.pop(who, None)
+        else:
+            view(service, who, recommend=answers[0], stood_out=answers[1])
+            truth[who] = (answers[0], *answers[1])
+        acted.add(who)
+        now = ServiceViewPublication.objects.filter(service=service).first()
+        if now is None or now.published_at == last:
+            continue
+        # A new publication: only once STEP different people acted since the last one, so two
+        # published states are never one person apart ...
+        assert len(acted) >= STEP
+        acted, last = set(), now.published_at
+        # ... and it is exactly the rule's snapshot of the views as they are.
+        expected = snapshot(truth, STEP)
+        assert now.counts == (
+            {} if expected is None else {"people": expected.people, **expected.as_dict()}
+        )
+        assert all(n % STEP == 0 and n >= STEP for n in now.counts.values())

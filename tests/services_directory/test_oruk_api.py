@@ -226,3 +226,49 @@ def test_site_list_items_never_include_other_services_locations(client):
     body = ok(client, "/service_at_locations")
     assert [c["service"]["id"] for c in body["contents"]] == [str(service.id)]
     assert other.id
+
+
+def test_the_young_peoples_view_extension_is_there_and_every_record_still_validates(client):
+    # Young people's view of a service (coproduction), as an x_ extension on the service.
+    from tests.coproduction.factories import view
+
+    service = full_service()
+    for n in range(7):
+        view(service, f"p{n}", stood_out=["free-or-cheap"] if n < 5 else ())
+    full = ok(client, f"/services/{service.id}")
+    assert errors(validator("compiled/service"), full) == []
+    assert full["x_young_peoples_view"] == {
+        "people": 5,
+        "recommend": {"yes": 5, "not_sure": 0, "no": 0},
+        "stood_out": {"free-or-cheap": 5},
+        "published": full["x_young_peoples_view"]["published"],
+    }
+    listed = ok(client, "/services")
+    assert errors(page_validator("compiled/service_list"), listed) == []
+    assert listed["contents"][0]["x_young_peoples_view"] == full["x_young_peoples_view"]
+    sites = ok(client, "/service_at_locations")
+    assert errors(page_validator("compiled/service_at_location_list"), sites) == []
+    assert sites["contents"][0]["service"]["x_young_peoples_view"]["people"] == 5
+    site = ok(client, f"/service_at_locations/{service.service_at_locations.get().id}")
+    assert errors(validator("compiled/service_at_location"), site) == []
+    assert site["service"]["x_young_peoples_view"] == full["x_young_peoples_view"]
+
+
+def test_a_service_list_with_published_views_takes_no_query_per_service(
+    client, django_assert_max_num_queries
+):
+    from tests.coproduction.factories import view
+
+    def listed_with_views(count):
+        for _ in range(count):
+            service = ServiceFactory()
+            for n in range(5):
+                view(service, f"p{n}")
+
+    listed_with_views(2)
+    with django_assert_max_num_queries(20) as two:
+        ok(client, "/services")
+    listed_with_views(4)
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        body = ok(client, "/services")
+    assert sum("x_young_peoples_view" in s for s in body["contents"]) == 6

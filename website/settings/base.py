@@ -240,6 +240,9 @@ PARTICIPATION_RATE_LIMITS = {
     "proposal-address": (150, 60 * 60),
     "suggestion-contributor": (5, 60 * 60),
     "suggestion-address": (150, 60 * 60),
+    # Views of services: a young person gives a few, a youth club's room many.
+    "service-view-contributor": (20, 60 * 60),
+    "service-view-address": (300, 60 * 60),
     "support-contributor": (60, 60 * 60),
     "support-address": (600, 60 * 60),
     # New contributor cookies per network: a class of 30 twice an hour, not 300 in 20 seconds.

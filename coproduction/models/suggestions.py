@@ -117,7 +117,7 @@ class Suggestion(Contribution):
         }
 
     def on_moderation_decided(self, item) -> None:
-        from .listings import suggestion_approved
+        from coproduction.listings import suggestion_approved
 
         if item.is_public:
             suggestion_approved(self)
