@@ -6,43 +6,7 @@ entry keeps `actor_name`). Nothing else ever rewrites an entry, so nothing else 
 
 from django.db import migrations
 
-GUARD_FUNCTION = """
-CREATE OR REPLACE FUNCTION concerns_audit_guard() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        RAISE EXCEPTION 'places-of-concern audit entries cannot be deleted';
-    END IF;
-    IF NEW.id <> OLD.id OR NEW.at <> OLD.at OR NEW.action <> OLD.action
-       OR NEW.actor_name <> OLD.actor_name OR NEW.detail <> OLD.detail
-       OR NEW.report_id IS DISTINCT FROM OLD.report_id
-       OR NEW.assessment_id IS DISTINCT FROM OLD.assessment_id
-       OR (NEW.actor_id IS DISTINCT FROM OLD.actor_id AND NEW.actor_id IS NOT NULL) THEN
-        RAISE EXCEPTION 'places-of-concern audit entries cannot be changed';
-    END IF;
-    RETURN NEW;
-END;
-$$ LANGUAGE plpgsql;
-"""
-CREATE_TRIGGER = """
-CREATE TRIGGER concerns_audit_append_only
-BEFORE UPDATE OR DELETE ON concerns_concernaudit
-FOR EACH ROW EXECUTE FUNCTION concerns_audit_guard();
-"""
-DROP = """
-DROP TRIGGER IF EXISTS concerns_audit_append_only ON concerns_concernaudit;
-DROP FUNCTION IF EXISTS concerns_audit_guard();
-"""
-
-
-def guard_audit(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(GUARD_FUNCTION)
-        schema_editor.execute(CREATE_TRIGGER)
-
-
-def unguard_audit(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+from security.append_only import append_only
 
 
 class Migration(migrations.Migration):
@@ -51,5 +15,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(guard_audit, unguard_audit),
+        append_only(
+            table="concerns_concernaudit",
+            name="concerns",
+            noun="places-of-concern",
+            refused_when="""NEW.id <> OLD.id OR NEW.at <> OLD.at OR NEW.action <> OLD.action
+       OR NEW.actor_name <> OLD.actor_name OR NEW.detail <> OLD.detail
+       OR NEW.report_id IS DISTINCT FROM OLD.report_id
+       OR NEW.assessment_id IS DISTINCT FROM OLD.assessment_id
+       OR (NEW.actor_id IS DISTINCT FROM OLD.actor_id AND NEW.actor_id IS NOT NULL)""",
+        ),
     ]
