@@ -83,9 +83,13 @@ class ServiceView(Contribution):
     def moderation_text(self) -> str:
         return self.comment
 
+    def moderation_headline(self, gazetteer=None) -> str:
+        # Named by its service: no gazetteer needed.
+        return f"A young person's view of {self.service.name}"
+
     def moderation_summary(self) -> dict:
         return {
-            "title": f"A young person's view of {self.service.name}",
+            "title": self.moderation_headline(),
             "fields": [
                 ("Would recommend it", self.get_recommend_display()),
                 ("What stood out", ", ".join(s.label for s in self.stood_out.all())),

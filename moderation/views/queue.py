@@ -2,11 +2,12 @@
 Wagtail index views with filters, a live count of what changed, and bulk approval."""
 
 import uuid
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -75,6 +76,18 @@ def excerpt(item) -> str:
         return ""
     text = " ".join(item.published_text.split())
     return Truncator(text).chars(settings.MODERATION_QUEUE_EXCERPT_CHARS)
+
+
+def prefetch_places(items) -> None:
+    """The named place of each row's contribution, one query per kind that has one."""
+    by_model = defaultdict(list)
+    for item in items:
+        contribution = item.contribution
+        if contribution is not None:
+            by_model[type(contribution)].append(contribution)
+    for model, contributions in by_model.items():
+        if any(field.name == "place" for field in model._meta.get_fields()):
+            prefetch_related_objects(contributions, "place")
 
 
 def headline(item, gazetteer: Gazetteer) -> str:
@@ -146,7 +159,13 @@ class QueueIndexView(PermissionRequiredMixin, generic.IndexView):
         # Each row names what it is and where: one query per contribution type, not per row.
         queue = ModerationItem.objects.open()
         queue = queue.safeguarding_queue() if self.safeguarding else queue.general_queue()
-        return queue.select_related("claimed_by").prefetch_related("contribution__place")
+        return queue.select_related("claimed_by").prefetch_related("contribution")
+
+    def get_table(self, object_list):
+        # Not every kind of contribution has a place (a reported disclosure, a view of a
+        # service), so "contribution__place" cannot be prefetched across them all at once.
+        prefetch_places(object_list)
+        return super().get_table(object_list)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

@@ -89,10 +89,15 @@ class ReportedDisclosure(models.Model):
     def moderation_text(self) -> str:
         return self.text
 
+    def moderation_headline(self, gazetteer=None) -> str:
+        # Named by its listing: no gazetteer needed.
+        name = self.service.name if self.service else "a listing since removed"
+        return f"Listing report: {name}"
+
     def moderation_summary(self) -> dict:
         name = self.service.name if self.service else "a listing since removed"
         return {
-            "title": f"Listing report: {name}",
+            "title": self.moderation_headline(),
             "fields": [("Reported listing", name)],
             "lat": None,
             "lng": None,

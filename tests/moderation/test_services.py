@@ -23,7 +23,8 @@ from tests.participation.factories import PinFactory
 
 pytestmark = pytest.mark.django_db
 
-PHONE_TEXT = "the man by the shop said text him on 07700 900123 for a job"
+# Personal data and nothing else ("a man said text him for a job" would rightly be "possible").
+PHONE_TEXT = "the youth club said ring 07700 900123 to book the football pitch"
 
 
 def actions(item):
@@ -37,13 +38,11 @@ def test_submission_is_pending_and_scanned_after_commit(django_capture_on_commit
         pin = PinFactory(comment=PHONE_TEXT)
     item = ModerationItem.objects.get(pk=pin.moderation_id)
     assert item.status == ModerationStatus.PENDING and not item.flagged
-    assert item.scan["pii"] == [{"kind": "phone", "start": 37, "end": 49}]
+    start = PHONE_TEXT.index("07700")
+    assert item.scan["pii"] == [{"kind": "phone", "start": start, "end": start + 12}]
     assert item.pii_found and item.scanned_at is not None
     # The proposal redacts what the scan found; the original stays with the contribution.
-    assert (
-        item.published_text
-        == "the man by the shop said text him on [phone number removed] for a job"
-    )
+    assert item.published_text == PHONE_TEXT.replace("07700 900123", "[phone number removed]")
     assert Pin.objects.get(pk=pin.pk).comment == PHONE_TEXT
     assert actions(item) == [AuditAction.SUBMITTED, AuditAction.SCANNED]
 
