@@ -157,7 +157,7 @@ def _get(server, path, cookie=""):
 def test_the_asgi_front_serves_a_page_the_same_for_all_before_django(asgi_server):
     # The very first page of a fresh site creates its safety settings row, a new generation.
     _get(asgi_server, "/")
-    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/", layer="front"))
+    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/", layer="front-identity"))
     cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/"))
     first, body = _get(asgi_server, "/")
     again, again_body = _get(asgi_server, "/")
