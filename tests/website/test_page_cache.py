@@ -28,17 +28,6 @@ def page_cache_on(settings):
     cache.clear()
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Runs the on-commit invalidations as a real commit would."""
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
 def test_second_anonymous_visit_is_served_from_the_cache(home_page, client):
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert Client().get("/")["X-Page-Cache"] == "hit"

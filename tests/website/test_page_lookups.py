@@ -26,15 +26,6 @@ def lookups_kept(settings):
     cache.clear()
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
 def restrict(page, restriction_type="login"):
     return PageViewRestriction.objects.create(
         page=page, restriction_type=restriction_type, password="a long test password"
