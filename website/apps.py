@@ -7,6 +7,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from website import page_cache_signals
+        from website import page_cache_signals, site_cache
 
         page_cache_signals.connect()
+        site_cache.connect()

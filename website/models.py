@@ -3,15 +3,23 @@ section's page types live in the efh app."""
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from efh.restrictions import ViewRestrictionsMixin
+
+# HomePage.route finds at most this many levels of a path in one query; a longer path (deeper than
+# any page here) is walked as Wagtail does, which stops at the first level it cannot find.
+ROUTE_LEVELS_AT_ONCE = 8
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front door: three routes (young people, parents and carers, professionals)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -43,6 +51,42 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Wagtail's walk down the tree, in two queries whatever the depth: Wagtail asks for each
+        level's child by slug and then for its specific type (four queries for a guidance page).
+        Every page of the path is found at once by its `url_path` (kept by Wagtail: the parent's
+        plus the slug), then the last one's specific type. A page type with a `route()` of its
+        own gets the rest of the path, as in Wagtail's walk; a path this does not find is left to
+        Wagtail's walk (which answers 404 when there is no such page)."""
+        if not path_components or len(path_components) > ROUTE_LEVELS_AT_ONCE:
+            return super().route(request, path_components)
+        url_paths = []
+        for component in path_components:
+            url_paths.append((url_paths[-1] if url_paths else self.url_path) + component + "/")
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=url_paths, path__startswith=self.path)
+        }
+        parent, ancestors = self, [self]
+        for level, url_path in enumerate(url_paths):
+            page = found.get(url_path)
+            if page is None or page.depth != parent.depth + 1 or page.specific_class is None:
+                return super().route(request, path_components)
+            page._cached_parent_obj = parent
+            last = level == len(url_paths) - 1
+            if page.specific_class.route is not Page.route or last:
+                page = page.specific
+                page._cached_parent_obj = parent
+                # The breadcrumbs' ancestors (efh_breadcrumbs), already loaded here.
+                page.route_ancestors = ancestors if self.depth == 2 else None
+                if page.specific_class.route is not Page.route:
+                    return page.route(request, path_components[level + 1 :])
+                if not page.live:
+                    raise Http404
+                return RouteResult(page)
+            parent = page
+            ancestors = [*ancestors, page]
 
 
 class LocalContactBlock(blocks.StructBlock):

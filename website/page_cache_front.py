@@ -15,10 +15,15 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 from django.core.cache import cache
 
+from .compression import negotiate
 from .page_cache import FRONT_HEADER, page_key
 
 _FRONT = FRONT_HEADER.lower().encode()
 _STATE = b"x-page-cache"
+
+
+def _header(scope, wanted: bytes) -> str:
+    return next((v.decode("latin-1") for k, v in scope["headers"] if k == wanted), "")
 
 
 def _anonymous(scope) -> bool:
@@ -32,7 +37,7 @@ def _anonymous(scope) -> bool:
 
 
 def _host_and_path(scope) -> tuple[str, str]:
-    host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+    host = _header(scope, b"host")
     query = scope.get("query_string", b"").decode("latin-1")
     return host, scope["path"] + (f"?{query}" if query else "")
 
@@ -52,7 +57,9 @@ class PageCacheFront:
         # The cache's synchronous API on purpose: the local-memory cache is a dictionary and the
         # Redis one a sub-millisecond round trip, both cheaper than the thread hop Django's async
         # cache API would take.
-        key = page_key(*_host_and_path(scope), layer="front")
+        # Each encoding's bytes apart (website/compression.py compresses the answers kept here).
+        encoding = negotiate(_header(scope, b"accept-encoding"))
+        key = page_key(*_host_and_path(scope), layer=f"front-{encoding or 'identity'}")
         stored = cache.get(key)
         if stored is not None:
             status, headers, body = stored

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from efh.restrictions import ViewRestrictionsMixin
+
 from .common import FilterFormPageMixin, ReviewDatesMixin
 
 
@@ -70,7 +72,7 @@ class ActionPlanPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ActionPlanPage(FilterFormPageMixin, ReviewDatesMixin, Page):
+class ActionPlanPage(ViewRestrictionsMixin, FilterFormPageMixin, ReviewDatesMixin, Page):
     intro = RichTextField(features=["bold", "italic", "link", "ol", "ul"])
     governance = RichTextField(
         blank=True,

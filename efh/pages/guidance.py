@@ -11,12 +11,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from efh.blocks import GuidanceBodyBlock
+from efh.restrictions import ViewRestrictionsMixin
 
 from .common import AudienceMixin, ReviewDatesMixin
 from .pathway import ReferralPathwayPage
 
 
-class GuidancePage(ReviewDatesMixin, AudienceMixin, Page):
+class GuidancePage(ViewRestrictionsMixin, ReviewDatesMixin, AudienceMixin, Page):
     summary = models.TextField(
         max_length=400, help_text="One or two sentences. Shown under the title and in listings."
     )

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from efh.blocks import StepLogic, StepsBlock
+from efh.restrictions import ViewRestrictionsMixin, public
 
 from .common import ReviewDatesMixin
 
@@ -61,7 +62,7 @@ def _linked_page_ids(raw_step_value: dict) -> set[int]:
     }
 
 
-class ReferralPathwayPage(ReviewDatesMixin, Page):
+class ReferralPathwayPage(ViewRestrictionsMixin, ReviewDatesMixin, Page):
     summary = models.TextField(
         max_length=400, help_text="Who this pathway is for and when to use it. Shown in listings."
     )
@@ -130,6 +131,6 @@ class ReferralPathwayPage(ReviewDatesMixin, Page):
         Pathways are few, so reading their stream data beats keeping a link table in step."""
         return [
             pathway
-            for pathway in cls.objects.live().public().order_by("path")
+            for pathway in public(cls.objects.live()).order_by("path")
             if page.pk in pathway.linked_page_ids()
         ]

@@ -9,26 +9,29 @@ register = template.Library()
 
 @register.inclusion_tag("efh/includes/breadcrumbs.html")
 def efh_breadcrumbs(page):
-    """The page's ancestors below the tree's root, home first. A new page being previewed has no
-    place in the tree yet, so it gets none."""
+    """The page's live ancestors below the tree's root, home first: those the home page's routing
+    loaded on the way to the page (website/models.py), or read from the tree. A new page being
+    previewed has no place in the tree yet, so it gets none."""
     if not getattr(page, "pk", None) or not page.path:
         return {"ancestors": []}
-    return {"ancestors": [p for p in page.get_ancestors().live() if p.depth > 1]}
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    return {"ancestors": [p for p in ancestors if p.live and p.depth > 1]}
 
 
 @register.inclusion_tag("efh/includes/efh_highlights.html")
 def efh_highlights():
-    """Links from the home page into the EFH section: the section, its pathways, its action plan."""
-    from efh.pages import ActionPlanPage, EFHIndexPage, ReferralPathwayPage
+    """Links from the home page into the EFH section: the section, its pathways, its action plan.
+    Two queries: the section, then its pathways and plans together; the restrictions behind
+    "public" are read once for all of them (efh/restrictions.py)."""
+    from efh.pages import EFHIndexPage
+    from efh.restrictions import public
 
-    index = EFHIndexPage.objects.live().public().first()
+    index = public(EFHIndexPage.objects.live()).first()
     if index is None:
         return {"index": None}
-    return {
-        "index": index,
-        "pathways": ReferralPathwayPage.objects.child_of(index).live().public(),
-        "action_plans": ActionPlanPage.objects.child_of(index).live().public(),
-    }
+    return {"index": index, **index.referral_routes()}
 
 
 @register.filter

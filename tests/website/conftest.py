@@ -28,3 +28,14 @@ def demo_content(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Runs the on-commit invalidations as a real commit would."""
+
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action()
+
+    return run

@@ -28,17 +28,6 @@ def page_cache_on(settings):
     cache.clear()
 
 
-@pytest.fixture
-def commits(django_capture_on_commit_callbacks):
-    """Runs the on-commit invalidations as a real commit would."""
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
 def test_second_anonymous_visit_is_served_from_the_cache(home_page, client):
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert Client().get("/")["X-Page-Cache"] == "hit"
@@ -157,7 +146,7 @@ def _get(server, path, cookie=""):
 def test_the_asgi_front_serves_a_page_the_same_for_all_before_django(asgi_server):
     # The very first page of a fresh site creates its safety settings row, a new generation.
     _get(asgi_server, "/")
-    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/", layer="front"))
+    cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/", layer="front-identity"))
     cache.delete(page_key("127.0.0.1:" + str(asgi_server.port), "/"))
     first, body = _get(asgi_server, "/")
     again, again_body = _get(asgi_server, "/")

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees every answer last: anonymous public HTML sent brotli or gzip
+    # (website/compression.py says which pages, and why, as BREACH asks).
+    "website.compression.PublicHTMLCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.ScopedCSPMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     # After CSRF (a cached form gets the visitor's own token), before authentication: a visitor
     # served from the cache carries no session (website/page_cache.py).
     "website.page_cache.PublicPageCacheMiddleware",
+    # A page the cache did not answer finds its Wagtail Site and root page in the cache too.
+    "website.site_cache.CachedSiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -176,6 +181,16 @@ PAGE_CACHE_VIEWS = {
     "services_directory:directory",
     "services_directory:service",
 }
+
+# What routing and privacy checks read on every page (the request's Site and its root page, the
+# paths of view-restricted pages), kept in the cache between requests: efh/restrictions.py,
+# website/site_cache.py. Saves forget them at once; this bounds what no signal reaches. 0: read
+# them on every use.
+PAGE_LOOKUP_SECONDS = 300
+
+# Brotli quality for public HTML (website/compression.py): 5 compresses 30 KB in under a
+# millisecond, to about the size of gzip's best; 11 takes tens of milliseconds.
+HTML_BROTLI_QUALITY = 5
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -44,3 +44,5 @@ if "CACHES" in globals() and "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = os.environ["SPB_TEST_PREFIX"]  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ["SPB_TEST_PREFIX"]  # noqa: F405
 PAGE_CACHE_SECONDS = 0  # off in tests: tests change data behind signals' backs; tests/website/test_page_cache.py turns it on
+# The same: tests/website/test_page_queries.py and the privacy tests turn it on.
+PAGE_LOOKUP_SECONDS = 0
