@@ -24,6 +24,11 @@ DEV_PII = DEV_DIR / "dev_pii.tsv"
 DEV2_DIR = DATA / "dev2"
 DEV2 = DEV2_DIR / "dev2.tsv"
 DEV2_PII = DEV2_DIR / "dev2_pii.tsv"
+# The third dev set: issue 13's third blind set, evaluated once on 2026-12-03 (its figures are in
+# its README), dev since.
+DEV3_DIR = DATA / "dev3"
+DEV3 = DEV3_DIR / "dev3.tsv"
+DEV3_PII = DEV3_DIR / "dev3_pii.tsv"
 # The held-out set: written blind by someone who saw neither the training texts nor the phrase
 # lists, never looked at while building the scan. Put here by the lead; absent until then.
 HELDOUT_DIR = DATA / "heldout"

@@ -3,8 +3,8 @@ times and printed apart:
 
 - on the TRAINING texts, cross-validated (each text scored by a model trained without it; the
   phrase rules were written from corpus.tsv, so its texts flatter them);
-- on the DEV sets (moderation/scanner/data/dev/dev.tsv and dev2/dev2.tsv, the first two blind
-  sets), written apart from the training texts but looked at and tuned on since: development
+- on the DEV sets (moderation/scanner/data/dev/dev.tsv, dev2/dev2.tsv and dev3/dev3.tsv, the
+  first three blind sets), written apart from the training texts but looked at and tuned on since: development
   figures, not independent ones;
 - on the HELD-OUT set (moderation/scanner/data/heldout/heldout.tsv), written by someone who never
   saw the training texts or the phrase lists, scored by the stored model. Never trained or tuned
@@ -42,8 +42,8 @@ from moderation.scanner.report import (
 )
 from moderation.scanner.training import cross_validated_scores, staff_examples
 
-DEV, DEV2, HELDOUT = "dev", "dev2", "held-out"
-DEV_SETS = (DEV, DEV2)
+DEV, DEV2, DEV3, HELDOUT = "dev", "dev2", "dev3", "held-out"
+DEV_SETS = (DEV, DEV2, DEV3)
 
 
 class Command(BaseCommand):
@@ -58,6 +58,8 @@ class Command(BaseCommand):
         parser.add_argument("--dev-pii", default=str(corpora.DEV_PII), help="dev personal data")
         parser.add_argument("--dev2", default=str(corpora.DEV2), help="second development TSV")
         parser.add_argument("--dev2-pii", default=str(corpora.DEV2_PII), help="dev2 personal data")
+        parser.add_argument("--dev3", default=str(corpora.DEV3), help="third development TSV")
+        parser.add_argument("--dev3-pii", default=str(corpora.DEV3_PII), help="dev3 personal data")
         parser.add_argument("--pii", default=str(PII_FIXTURES), help="personal-data fixtures")
         parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
         parser.add_argument(
@@ -98,6 +100,7 @@ class Command(BaseCommand):
         paths = {
             DEV: (Path(options["dev"]), Path(options["dev_pii"])),
             DEV2: (Path(options["dev2"]), Path(options["dev2_pii"])),
+            DEV3: (Path(options["dev3"]), Path(options["dev3_pii"])),
             HELDOUT: (Path(options["heldout"]), Path(options["heldout_pii"])),
         }
         sets = self._load_sets(paths)
