@@ -39,6 +39,10 @@ WAGTAIL_OWNED = {
 def assert_accessible(page) -> None:
     """axe-core finds nothing, or only the Wagtail-owned findings above on their own elements."""
     page.wait_for_load_state("load")
+    # Wagtail's messages fade in: measure their contrast once the transition is over.
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
     ours = []
     for violation in axe_violations(page):
         owner = WAGTAIL_OWNED.get(violation["id"])
