@@ -282,3 +282,26 @@ def test_the_workflow_settings_pass_axe(browsing):
     page.goto("/admin/workflows/tasks/index/")
     assert_accessible(page)
     assert administrator.third_party_requests() == []
+
+
+def test_a_lead_tries_a_phrase_on_the_scan_phrases_screen(browsing):
+    from staff.roles import SAFEGUARDING_LEADS
+
+    lead = browsing()
+    page = lead.page
+    browser_sign_in(
+        page, staff_member(SAFEGUARDING_LEADS, "Lee Lead"), next_url="/admin/moderation/phrases/"
+    )
+    expect(page.get_by_role("heading", name="Phrases by category")).to_be_visible()
+    page.locator('[data-category="missing"] summary').click()
+    expect(page.locator('[data-category="missing"] tr[data-builtin]').first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("What the phrase points to").select_option("missing")
+    page.get_by_role("textbox", name="Phrase*", exact=True).fill("staying round ... flat")
+    page.get_by_label("A text to try it on").fill("been staying round my cousins flat this week")
+    page.get_by_role("button", name="Try it").click()
+    trial = page.locator("[data-trial]")
+    expect(trial).to_contain_text("The phrase matches: staying round my cousins flat.")
+    expect(trial).to_contain_text("With this phrase added: Missing from home.")
+    assert_accessible(page)
+    assert lead.third_party_requests() == []
