@@ -4,7 +4,9 @@ without JavaScript; the keyboard shortcuts only focus or submit these forms."""
 from django import forms
 
 from .models import Outcome, Pathway, RejectionReason
+from .models.phrases import PHRASE_CATEGORIES, PHRASE_HELP, PHRASE_NEEDS_A_WORD
 from .scanner import CATEGORIES
+from .scanner.normalise import phrase_to_regex
 
 NOTE_WIDGET = forms.Textarea(attrs={"rows": 2})
 
@@ -156,3 +158,26 @@ class TeachForm(forms.Form):
         if example and not data.get("example_categories"):
             self.add_error("example_categories", "Choose what the example discloses.")
         return data
+
+
+class TryPhraseForm(forms.Form):
+    """A phrase tried on a text on the scan phrases screen; nothing is saved."""
+
+    category = forms.ChoiceField(label="What the phrase points to", choices=PHRASE_CATEGORIES)
+    phrase = forms.CharField(
+        label="Phrase",
+        max_length=200,
+        help_text=PHRASE_HELP,
+    )
+    text = forms.CharField(
+        label="A text to try it on",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Write it as a young person might. It is not saved or logged.",
+    )
+
+    def clean_phrase(self):
+        phrase = self.cleaned_data["phrase"].strip()
+        if not phrase_to_regex(phrase):
+            raise forms.ValidationError(PHRASE_NEEDS_A_WORD)
+        return phrase

@@ -10,7 +10,7 @@ from staff.admin import PermissionViewSet
 
 from .models import ScanPhrase
 from .permissions import MODERATE, SAFEGUARD, VIEW_AUDIT
-from .views import queue, review, safeguarding, teaching, wellbeing
+from .views import phrases, queue, review, safeguarding, teaching, wellbeing
 
 
 class CheckedViewSet(PermissionViewSet):
@@ -116,6 +116,12 @@ class ScanPhraseViewSet(ModelViewSet):
     list_display = ["phrase", "category", "active", "created_at"]
     list_filter = ["category", "active"]
     search_fields = ["phrase"]
+
+    def get_urlpatterns(self):
+        # The list is our own screen: the built-in lines beside staff's, and "Try a phrase".
+        # Wagtail's views add, change and delete staff phrases.
+        own = [path("", phrases.PhrasesView.as_view(), name="index")]
+        return own + [p for p in super().get_urlpatterns() if p.name != "index"]
 
 
 class ModerationGroup(ViewSetGroup):

@@ -29,6 +29,11 @@ ALL_GROUPS = [
     WORKSHOP_FACILITATORS,
 ]
 
+# The groups of the pages workflow's approval task (efh/pages/approval.py): they approve (which
+# publishes) or request changes on a page someone else submitted. Wagtail grants these actions by
+# task group, not by a permission, so the matrix names them here.
+PAGE_REVIEWERS = frozenset({EDITORS})
+
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 CRUD = ("add", "change", "delete", "view")
 

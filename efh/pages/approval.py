@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail.models import AbstractGroupApprovalTask
 
-from staff.roles import EDITORS, MODERATORS
+from staff.roles import MODERATORS, PAGE_REVIEWERS
 
 WORKFLOW_NAME = "Two-person approval"
 TASK_NAME = "Approval by a second editor"
@@ -129,8 +129,8 @@ def ensure_approval_workflow(apps, app_label: str = "efh") -> None:
     task = Task.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = Task.objects.create(name=TASK_NAME, content_type=content_type, active=True)
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    task.groups.add(editors)
+    # Exactly the matrix's page reviewers (staff/roles.py).
+    task.groups.set([Group.objects.get_or_create(name=name)[0] for name in sorted(PAGE_REVIEWERS)])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 

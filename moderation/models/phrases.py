@@ -7,6 +7,13 @@ from moderation.scanner import ABUSE, CATEGORIES
 from moderation.scanner.normalise import phrase_to_regex
 
 PHRASE_CATEGORIES = [*CATEGORIES, (ABUSE, "Abusive language")]
+PHRASE_HELP = (
+    "Words as young people write them; case, apostrophes and shorthand do not matter "
+    '("im", "I\'m" and "I am" are the same). End a word with * for any ending '
+    '("threaten*"); put ... for up to four words in between ("made me ... carry"). '
+    'Try a phrase on a text first under "Try a phrase" on the scan phrases screen.'
+)
+PHRASE_NEEDS_A_WORD = "Give at least one word made of letters or digits."
 
 
 class ScanPhraseQuerySet(models.QuerySet):
@@ -21,12 +28,7 @@ class ScanPhrase(models.Model):
     category = models.CharField(max_length=30, choices=PHRASE_CATEGORIES)
     phrase = models.CharField(
         max_length=200,
-        help_text=(
-            "Words as young people write them; case, apostrophes and shorthand do not matter "
-            '("im", "I\'m" and "I am" are the same). End a word with * for any ending '
-            '("threaten*"); put ... for up to four words in between ("made me ... carry"). '
-            "Try phrases first with: python manage.py scan --phrase CATEGORY=PHRASE FILE"
-        ),
+        help_text=PHRASE_HELP,
     )
     notes = models.TextField(blank=True, help_text="Why it was added, and by whom.")
     active = models.BooleanField(default=True)
@@ -46,4 +48,4 @@ class ScanPhrase(models.Model):
 
     def clean(self):
         if not phrase_to_regex(self.phrase or ""):
-            raise ValidationError({"phrase": "Give at least one word made of letters or digits."})
+            raise ValidationError({"phrase": PHRASE_NEEDS_A_WORD})
