@@ -209,6 +209,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 # Pages go live only through a second person's approval (efh/pages/approval.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "efh.publishing.publish_approved"
+# No autosave in the page editor: it saves revisions under the name of whoever has the editor
+# open, a reviewer included, on a timer. With two-person approval that made "Approve and Publish"
+# depend on timing (refused about one run in six in the approval journey); editors save by hand.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Makes sure the page tree has its home page and default Site (website/site_tree.py). The demo
 # content calls it by this name, as no app imports website.
 SITE_TREE_BUILDER = "website.site_tree.ensure_site_tree"
