@@ -72,23 +72,29 @@ class SubmissionPage:
         context = {**self.context(form, key), **extra}
         return render(request, self.template, context, status=status)
 
+    def refusal(self, request, form, key: str) -> HttpResponse | None:
+        """The form with its errors (400), or the busy page when no photo decode slot came free
+        in time (503: nothing decoded, nothing saved); None for a valid form."""
+        try:
+            if form.is_valid():
+                return None
+        except PhotoBusy as exc:
+            response = render_busy(
+                request, self.template, self.context(form, key), message=exc.message
+            )
+            response["Retry-After"] = str(exc.retry_after)
+            return response
+        return self.render(request, form, key, status=400)
+
     def post(self, request, form) -> HttpResponse:
         key = idempotency_key(request)
         try:
             self.check()
         except self.refused as exc:
             return self.on_refused(request, exc, form, key)
-        try:
-            valid = form.is_valid()
-        except PhotoBusy as exc:
-            # Every photo decode slot is taken: nothing decoded, nothing saved.
-            response = render_busy(
-                request, self.template, self.context(form, key), message=exc.message
-            )
-            response["Retry-After"] = str(exc.retry_after)
-            return response
-        if not valid:
-            return self.render(request, form, key, status=400)
+        refusal = self.refusal(request, form, key)
+        if refusal is not None:
+            return refusal
         contributor = contributor_for(request)
         submission = form.submission()
         address = client_address(request)

@@ -170,8 +170,9 @@ PHOTO_MAX_EDGE = 2048  # what is kept: moderators need no more to see what a pho
 # it to one decode buffer per worker and leaves the other core to the pages.
 PHOTO_DECODE_SLOTS = 1
 # How long an upload waits for a slot before the answer is 503 with Retry-After (nothing saved;
-# the page's script keeps the pin and sends it again). One 40 MP PNG takes about 2 s.
-PHOTO_DECODE_WAIT_SECONDS = 8
+# the page's script keeps the pin and sends it again). One 40 MP PNG takes about 2 s, so six at
+# once all get through on one slot.
+PHOTO_DECODE_WAIT_SECONDS = 15
 PHOTO_RETRY_AFTER_SECONDS = 10
 
 STORAGES = {
