@@ -16,7 +16,7 @@ from places.geo import cell_polygon
 
 from .places import cell_names
 from .releases import Published, cached, published
-from .scale import BANDS, band_for, unsafe_share
+from .scale import BANDS, NEUTRAL_SHARE, band_for, unsafe_share
 from .selection import Selection
 
 
@@ -93,14 +93,24 @@ def rows(collection: dict) -> list[dict]:
     """One row per published cell, for tables: the properties plus the band in words."""
     bands = {band["key"]: band for band in BANDS}
     return [
-        {**feature["properties"], "band_label": bands[feature["properties"]["band"]]["label"]}
+        {
+            **feature["properties"],
+            "band_label": bands[feature["properties"]["band"]]["label"],
+            "sort_share": sort_share(feature["properties"]),
+        }
         for feature in collection["features"]
     ]
 
 
+def sort_share(row: dict) -> float:
+    """The share a row sorts by: a withheld feeling sorts in the neutral middle, with its band,
+    neither with the safest nor the least safe cells."""
+    return NEUTRAL_SHARE if row["unsafe_share"] is None else row["unsafe_share"]
+
+
 def default_order(row: dict):
     """Most unsafe-feeling first, then the busiest, then by name."""
-    return (-(row["unsafe_share"] or 0), -row["total"], row["place"])
+    return (-sort_share(row), -row["total"], row["place"])
 
 
 CSV_COLUMNS = [

@@ -24,7 +24,9 @@ BANDS = [
     {
         "key": "mixed",
         "label": "Mixed",
-        "words": "2 in 5 to 3 in 5 said unsafe",
+        # Also every cell whose safe or unsafe count is withheld ("fewer than N"): its colour
+        # must not say which way the few people went, so it takes the neutral middle.
+        "words": "2 in 5 to 3 in 5 said unsafe, or too few gave one of the two feelings to tell",
         "upto": 0.6,
         "colour": "#f7f7f7",
         "pattern": "lines",
@@ -76,7 +78,12 @@ def leans_safe(row: dict, share_at_most: float) -> bool:
     return row["safe"] is not None and row["unsafe"] is None
 
 
+NEUTRAL_SHARE = 0.5  # where a cell with a withheld feeling sorts: the middle, as its colour
+
+
 def band_for(share: float | None) -> dict:
+    """The band of a share; "Mixed" (neutral) when there is no share because a feeling is
+    withheld, so neither colour nor pattern hints at the count left out."""
     if share is None:
         return BANDS[2]
     for band in BANDS:

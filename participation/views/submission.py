@@ -4,7 +4,7 @@ A page describes itself (its template, its context, the service that takes the s
 flow is the same for all: the form validated (the bot check is part of it) and shown again with
 its errors, the submission sent once per idempotency key, a changed submission under a used key
 sent as a new one, a rate limit (429), a duplicate still in progress (409) and a database too busy
-to take the write (503) each answered with the form and everything typed in it kept, and a thank
+to take the write or no photo decode slot free in time (503) each answered with the form and everything typed in it kept, and a thank
 you page with the receipt at the end."""
 
 from collections.abc import Callable
@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from participation import limits
 from participation.contributors import client_address, contributor_for, remember
 from participation.limits import RateLimited
+from participation.photos import PhotoBusy
 from participation.services import InProgress, KeyReused, Submitted
 from participation.services.writes import is_busy
 
@@ -71,14 +72,29 @@ class SubmissionPage:
         context = {**self.context(form, key), **extra}
         return render(request, self.template, context, status=status)
 
+    def refusal(self, request, form, key: str) -> HttpResponse | None:
+        """The form with its errors (400), or the busy page when no photo decode slot came free
+        in time (503: nothing decoded, nothing saved); None for a valid form."""
+        try:
+            if form.is_valid():
+                return None
+        except PhotoBusy as exc:
+            response = render_busy(
+                request, self.template, self.context(form, key), message=exc.message
+            )
+            response["Retry-After"] = str(exc.retry_after)
+            return response
+        return self.render(request, form, key, status=400)
+
     def post(self, request, form) -> HttpResponse:
         key = idempotency_key(request)
         try:
             self.check()
         except self.refused as exc:
             return self.on_refused(request, exc, form, key)
-        if not form.is_valid():
-            return self.render(request, form, key, status=400)
+        refusal = self.refusal(request, form, key)
+        if refusal is not None:
+            return refusal
         contributor = contributor_for(request)
         submission = form.submission()
         address = client_address(request)

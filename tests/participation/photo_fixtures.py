@@ -34,12 +34,18 @@ def jpeg_with_gps(size=(640, 480)) -> bytes:
     return out.getvalue()
 
 
-def rotated_jpeg() -> bytes:
-    """A 200x100 JPEG whose EXIF says "rotate 90 degrees" (how phones store portrait photos)."""
+def rotated_jpeg(size=(200, 100)) -> bytes:
+    """A JPEG whose EXIF says "rotate 90 degrees" (how phones store portrait photos)."""
     exif = Image.Exif()
     exif[ORIENTATION] = 6
     out = io.BytesIO()
-    Image.new("RGB", (200, 100), (200, 30, 30)).save(out, "JPEG", exif=exif.tobytes())
+    Image.new("RGB", size, (200, 30, 30)).save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def big_jpeg(size=(6000, 3000)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (90, 60, 30)).save(out, "JPEG")
     return out.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 import io
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from participation.models import Pin
-from participation.photos import MAX_BYTES, PhotoRejected, clean_photo, store_private
+from participation.photos import PhotoRejected, clean_photo, decode_slot, store_private
 
 from . import photo_fixtures as fx
 from .test_pages import UNSAFE_AT_CASTLE_PARK
@@ -66,17 +67,40 @@ def test_a_small_png_declaring_20000_by_20000_is_refused_before_decoding():
         clean_photo(upload(bomb, "bomb.png"))
 
 
-def test_just_over_40_megapixels_is_refused_from_the_header():
-    # 42 megapixels: under Pillow's own bomb limit, so this is our limit at work. Decoding this
-    # truncated file would fail with "could not read"; the pixel message shows it never started.
-    with pytest.raises(PhotoRejected, match="40 megapixels"):
-        clean_photo(upload(fx.png_declaring(7_000, 6_000), "big.png"))
+def test_just_over_the_phone_camera_limit_is_refused_from_the_header(settings):
+    # 8200 x 6400 = 52.5 MP: just over PHOTO_MAX_PIXELS (a 50 MP phone's 8160 x 6144 fits), and
+    # under Pillow's own bomb limit, so this is our limit at work. Decoding this truncated file
+    # would fail with "could not read"; the pixel message shows it never started.
+    assert settings.PHOTO_MAX_PIXELS == 52_000_000
+    with pytest.raises(PhotoRejected, match="the limit is 52 megapixels"):
+        clean_photo(upload(fx.png_declaring(8200, 6400), "big.png"))
 
 
-def test_more_than_10_mb_is_refused():
+def test_the_pixel_limit_is_the_setting(settings):
+    settings.PHOTO_MAX_PIXELS = 3_000_000
+    with pytest.raises(PhotoRejected, match="the limit is 3 megapixels"):
+        clean_photo(upload(fx.png((2001, 1500)), "p.png"))
+    assert clean_photo(upload(fx.png((2000, 1500)), "p.png")).jpeg
+
+
+def test_more_than_10_mb_is_refused(settings):
     data = fx.jpeg_with_gps((32, 32))
     with pytest.raises(PhotoRejected, match="10 MB"):
-        clean_photo(upload(data + b"\x00" * (MAX_BYTES + 1 - len(data))))
+        clean_photo(upload(data + b"\x00" * (settings.PHOTO_MAX_BYTES + 1 - len(data))))
+
+
+@pytest.mark.parametrize(
+    ("data", "name"), [(fx.png((5000, 2500)), "wide.png"), (fx.big_jpeg(), "big.jpg")]
+)
+def test_a_large_photo_is_kept_at_the_longest_edge_setting(data, name, settings):
+    image = Image.open(io.BytesIO(clean_photo(upload(data, name)).jpeg))
+    assert max(image.size) == settings.PHOTO_MAX_EDGE
+    assert image.size[0] == 2 * image.size[1]
+
+
+def test_a_reduced_large_photo_is_still_turned_the_right_way_up():
+    image = Image.open(io.BytesIO(clean_photo(upload(fx.rotated_jpeg((4400, 2200)))).jpeg))
+    assert image.size == (1024, 2048)
 
 
 @pytest.mark.parametrize(
@@ -151,3 +175,99 @@ def test_a_refused_photo_is_a_form_error_and_nothing_is_saved(client, home_page,
     assert 'href="#id_photo">Photos must be JPEG, PNG or WebP.' in response.content.decode()
     assert not Pin.objects.exists()
     assert not (settings.PRIVATE_MEDIA_ROOT / "photos").exists()
+
+
+PIN_WITH_PHOTO_FORM_ERROR = 'href="#id_photo">'
+
+
+def post_pin_with(client, data: bytes, name: str):
+    return client.post(
+        "/have-your-say/pin/", {**UNSAFE_AT_CASTLE_PARK, "photo": upload(data, name, "image/png")}
+    )
+
+
+def assert_nothing_stored(settings):
+    assert not Pin.objects.exists()
+    assert not (settings.PRIVATE_MEDIA_ROOT / "photos").exists()
+
+
+@pytest.mark.django_db
+def test_too_many_pixels_is_a_form_error_on_the_photo_field(client, home_page, settings):
+    response = post_pin_with(client, fx.png_declaring(8200, 6400), "big.png")
+    assert response.status_code == 400
+    assert (
+        PIN_WITH_PHOTO_FORM_ERROR + "This photo has too many pixels (the limit is 52 megapixels)."
+        in response.content.decode()
+    )
+    assert_nothing_stored(settings)
+
+
+@pytest.mark.django_db
+def test_a_decompression_bomb_is_a_400_not_a_500(client, home_page, settings):
+    # 20000 x 20000 is past twice Pillow's MAX_IMAGE_PIXELS: Pillow itself raises
+    # DecompressionBombError while reading the header.
+    bomb = fx.png_declaring(20_000, 20_000)
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(io.BytesIO(bomb))
+    response = post_pin_with(client, bomb, "bomb.png")
+    assert response.status_code == 400
+    assert PIN_WITH_PHOTO_FORM_ERROR + "This photo has too many pixels" in response.content.decode()
+    assert_nothing_stored(settings)
+
+
+class HeldSlot:
+    """Another request's decode, in another thread, holding a real slot until released."""
+
+    def __init__(self):
+        self.taken, self.release, self.failed = threading.Event(), threading.Event(), None
+        self.thread = threading.Thread(target=self._hold)
+
+    def _hold(self):
+        try:
+            with decode_slot():
+                self.taken.set()
+                self.release.wait(10)
+        except Exception as exc:  # noqa: BLE001 (reported to the test below)
+            self.failed = exc
+            self.taken.set()
+
+    def __enter__(self):
+        self.thread.start()
+        assert self.taken.wait(5) and self.failed is None
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.thread.join(5)
+
+
+@pytest.mark.django_db
+def test_when_every_decode_slot_is_taken_the_upload_is_a_503_and_nothing_is_kept(
+    client, home_page, settings
+):
+    settings.PHOTO_DECODE_SLOTS = 1
+    settings.PHOTO_DECODE_WAIT_SECONDS = 0.2
+    settings.PHOTO_RETRY_AFTER_SECONDS = 7
+    with HeldSlot():
+        response = post_pin_with(client, fx.png((640, 480)), "p.png")
+        assert response.status_code == 503
+        assert response["Retry-After"] == "7"
+        assert "your photo was not saved yet" in response.content.decode()
+        assert_nothing_stored(settings)
+    # The slot is free again: the same upload goes through.
+    assert post_pin_with(client, fx.png((640, 480)), "p.png").status_code == 201
+    assert Pin.objects.get().moderation.has_photo
+
+
+@pytest.mark.django_db
+def test_an_upload_waits_for_a_slot_freed_within_the_wait(client, home_page, settings):
+    settings.PHOTO_DECODE_SLOTS = 1
+    settings.PHOTO_DECODE_WAIT_SECONDS = 5
+    held = HeldSlot().__enter__()
+    threading.Timer(0.3, held.release.set).start()
+    try:
+        response = post_pin_with(client, fx.png((640, 480)), "p.png")
+    finally:
+        held.__exit__()
+    assert response.status_code == 201
+    assert Pin.objects.get().moderation.has_photo

@@ -162,6 +162,24 @@ MEDIA_URL = "/media/"
 # Contributors' photos live here: outside MEDIA_ROOT, so no URL can ever serve them.
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 
+# Contributors' photos (participation/photos.py). The pixel limit is a phone camera's full
+# resolution: 50 MP sensors write 8160 x 6144 (50.1 MP), 48 MP ones 8064 x 6048 (48.8 MP), and
+# 200 MP sensors save 12 MP by default, so 52 MP takes any photo as a phone shoots it and refuses
+# anything bigger from the header, before a pixel is decoded.
+PHOTO_MAX_PIXELS = 52_000_000
+PHOTO_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_EDGE = 2048  # what is kept: moderators need no more to see what a photo shows
+# A PNG or WebP decodes at full size (4 bytes a pixel: 208 MB at the limit; a JPEG decodes at
+# 1/2 to 1/8 of it), so each process decodes this many at once and the others wait. Six 40 MP
+# PNGs at once took a process from 519 MB to 1.9 GB (issue 15); one slot per process keeps
+# it to one decode buffer per worker and leaves the other core to the pages.
+PHOTO_DECODE_SLOTS = 1
+# How long an upload waits for a slot before the answer is 503 with Retry-After (nothing saved;
+# the page's script keeps the pin and sends it again). One 40 MP PNG takes about 2 s, so six at
+# once all get through on one slot.
+PHOTO_DECODE_WAIT_SECONDS = 15
+PHOTO_RETRY_AFTER_SECONDS = 10
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "servestatic.storage.CompressedStaticFilesStorage"},
