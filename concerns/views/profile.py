@@ -3,6 +3,8 @@ and their exports (CSV and GeoJSON), each export audited."""
 
 import json
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -12,7 +14,7 @@ from staff.admin import permission_required
 from .. import audit
 from ..choices import AuditAction
 from ..permissions import EXPORT, can_export
-from ..profile import as_csv, places_geojson, rows
+from ..profile import as_csv, as_row, places_geojson, rows, table
 from .common import CoordinatorView
 
 
@@ -23,8 +25,14 @@ class ProfileView(CoordinatorView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The table in pages, counted and cut by the database; an unknown page number shows
+        # the last page (Django's get_page), never an error.
+        page = Paginator(table(), settings.CONCERNS_PROFILE_ROWS_PER_PAGE).get_page(
+            self.request.GET.get("p")
+        )
         context.update(
-            rows=rows(),
+            rows=[as_row(values) for values in page],
+            page=page,
             geojson=places_geojson(),
             map_config=map_config(),
             can_export=can_export(self.request.user),
