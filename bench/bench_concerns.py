@@ -63,7 +63,7 @@ pages = {{
     "report": f"/admin/places-of-concern/reports/{{report.pk}}/",
     "assessment": f"/admin/places-of-concern/assessments/{{assessment.pk}}/",
     "problem profile": "/admin/places-of-concern/profile/",
-    "problem profile last page": "/admin/places-of-concern/profile/?p=999",
+    "problem profile page 50": "/admin/places-of-concern/profile/?p=50",
 }}
 queries = {{}}
 for name, path in pages.items():

@@ -4,7 +4,6 @@ and their exports (CSV and GeoJSON), each export audited."""
 import json
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -17,6 +16,9 @@ from ..permissions import EXPORT, can_export
 from ..profile import as_csv, as_row, places_geojson, rows, table
 from .common import CoordinatorView
 
+# Past any real table; keeps the OFFSET within what every database takes.
+MAX_PAGE = 100_000
+
 
 class ProfileView(CoordinatorView):
     template_name = "concerns/admin/profile.html"
@@ -25,14 +27,20 @@ class ProfileView(CoordinatorView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The table in pages, counted and cut by the database; an unknown page number shows
-        # the last page (Django's get_page), never an error.
-        page = Paginator(table(), settings.CONCERNS_PROFILE_ROWS_PER_PAGE).get_page(
-            self.request.GET.get("p")
-        )
+        # The table in pages cut by the database. One row more than a page says whether there
+        # is a next one: no COUNT, which would run the whole GROUP BY a second time (profiled:
+        # a third of the page's time with 10,000 reports). A page number that is not one is 1.
+        size = settings.CONCERNS_PROFILE_ROWS_PER_PAGE
+        number = self.request.GET.get("p", "")
+        number = int(number) if number.isdigit() and 0 < int(number) <= MAX_PAGE else 1
+        found = [as_row(values) for values in table()[(number - 1) * size : number * size + 1]]
         context.update(
-            rows=[as_row(values) for values in page],
-            page=page,
+            rows=found[:size],
+            page={
+                "number": number,
+                "previous": number - 1 if number > 1 else None,
+                "next": number + 1 if len(found) > size else None,
+            },
             geojson=places_geojson(),
             map_config=map_config(),
             can_export=can_export(self.request.user),

@@ -154,10 +154,15 @@ def test_the_page_shows_the_table_in_pages_of_the_whole(coordinator_client, sett
     shown = []
     for number in range(1, 3):
         html = coordinator_client.get(url, {"p": number}).content.decode()
-        assert f"Page {number} of 2" in html
+        assert f"Page {number} (" in html
+        assert ('href="?p=2"' in html) == (number == 1)  # a next page only while rows remain
+        assert ('href="?p=1"' in html) == (number == 2)
         body = html.split("<tbody>")[1].split("</tbody>")[0]
         shown += [tr.count("<td>") for tr in body.split("<tr>")[1:]]
         for row in whole[(number - 1) * 2 : number * 2]:
             assert f"<td>{row.what_is_happening}</td><td>{row.reports}</td>" in body
     assert len(shown) == len(whole) == 4
-    assert "Page 2 of 2" in coordinator_client.get(url, {"p": "99"}).content.decode()
+    beyond = coordinator_client.get(url, {"p": "99"})
+    assert beyond.status_code == 200 and "No rows on page 99" in beyond.content.decode()
+    for nonsense in ("0", "-1", "x", "1e9", "9" * 30):
+        assert "Page 1 (" in coordinator_client.get(url, {"p": nonsense}).content.decode()
