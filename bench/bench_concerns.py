@@ -4,7 +4,9 @@ the database queries each costs. The goal is the moderation queue's: p95 under 2
 query count that does not grow with the number of reports.
 
 Its own database (var/bench/concerns/); the reports are made in bulk, already redacted, the way
-the form's service stores them."""
+the form's service stores them (with the month and category rows ConcernReport.save writes).
+The community map's releases are frozen first, as the daily build_map_releases does, so the
+assessment's map around its place is measured as it is served, not as it is first built."""
 
 import os
 
@@ -15,13 +17,14 @@ REQUESTS = int(os.environ.get("BENCH_CONCERNS_REQUESTS", "200"))
 
 # Runs inside `manage.py shell` against the benchmark database; prints one JSON line.
 POPULATE = """
-import datetime, json, random, uuid
+import datetime, io, json, random, uuid
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from concerns.choices import PlaceType, REPORT_CATEGORIES
-from concerns.models import ConcernReport, LocationAssessment
+from concerns.models import ConcernReport, LocationAssessment, ReportCategory, category_rows, month_of
 from places.models import NamedPlace
 from tests.auth import make_staff, sign_in
 
@@ -32,10 +35,13 @@ kinds = [value for value, _ in PlaceType.choices]
 categories = [slug for slug, _ in REPORT_CATEGORIES]
 assessment = LocationAssessment.objects.create(title="Bench assessment", place=places[0])
 now = timezone.now()
+call_command("build_map_releases", stdout=io.StringIO())
 for start in range(ConcernReport.objects.count(), N, 1000):
     batch = []
     for i in range(start, min(N, start + 1000)):
+        created = now - datetime.timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1440))
         batch.append(ConcernReport(
+            created_at=created, month=month_of(created),
             idempotency_key=str(uuid.uuid4()), fingerprint=uuid.uuid4().hex,
             reporter=rng.choice(["professional", "parent", "community"]),
             named_place=rng.choice(places) if i % 4 else None,
@@ -46,8 +52,7 @@ for start in range(ConcernReport.objects.count(), N, 1000):
             assessment=assessment if i % 50 == 0 else None,
         ))
     ConcernReport.objects.bulk_create(batch)
-    ConcernReport.objects.filter(pk__in=[r.pk for r in batch]).update(
-        created_at=now - datetime.timedelta(days=rng.randint(0, 365)))
+    ReportCategory.objects.bulk_create(row for report in batch for row in category_rows(report))
 
 client = sign_in(Client(), make_staff("Contextual safeguarding coordinators",
                                       username=f"bench-coordinator-{{uuid.uuid4().hex[:6]}}"))
@@ -58,6 +63,7 @@ pages = {{
     "report": f"/admin/places-of-concern/reports/{{report.pk}}/",
     "assessment": f"/admin/places-of-concern/assessments/{{assessment.pk}}/",
     "problem profile": "/admin/places-of-concern/profile/",
+    "problem profile page 50": "/admin/places-of-concern/profile/?p=50",
 }}
 queries = {{}}
 for name, path in pages.items():

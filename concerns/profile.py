@@ -1,16 +1,21 @@
 """The problem profile: reports about places counted by place, month, kind of place and what is
 happening, for the coordinators and their exports (CSV and GeoJSON). Counts only: no report's
-words, no reporter, no position finer than the named place a report was linked to."""
+words, no reporter, no position finer than the named place a report was linked to.
+
+The counting is a GROUP BY in the database, over the reports' month column and their category
+rows (ConcernReport.month, ReportCategory), so a page of the table and the map cost the same few
+queries whatever the number of reports. Labels are given in SQL too, so the table is ordered and
+paged by the database exactly as the CSV lists it."""
 
 import csv
 import io
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, CharField, Count, F, Max, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from .choices import REPORT_CATEGORY_LABELS, PlaceType
-from .models import ConcernReport
+from .models import ConcernReport, ReportCategory
 
 NOT_NAMED = "Not a named place"
 NO_CATEGORY = "Not given"
@@ -27,54 +32,72 @@ class Row:
     reports: int
 
 
-def _values():
+def _label(field: str, labels: dict, default) -> Case:
+    return Case(
+        *(When(**{field: slug}, then=Value(label)) for slug, label in labels.items()),
+        default=default,
+        output_field=CharField(),
+    )
+
+
+def table() -> QuerySet:
+    """One row per place, month, kind of place and category (a report in two categories counts
+    in both; one in none counts under "Not given"), the latest month first, then the biggest
+    count, then by name. A queryset of dicts, to page; `as_row` makes each a Row."""
     return (
-        ConcernReport.objects.annotate(month=TruncMonth("created_at"))
-        .values_list(
-            "named_place__name",
-            "named_place__area",
-            "named_place__lat",
-            "named_place__lng",
-            "month",
-            "place_type",
-            "categories",
+        ConcernReport.objects.annotate(
+            category=F("category_rows__category"),  # LEFT JOIN: a report with none is kept
+            place_label=Coalesce("named_place__name", Value(NOT_NAMED)),
+            area_label=Coalesce("named_place__area", Value("")),
+            kind=_label("place_type", dict(PlaceType.choices), F("place_type")),
+            happening=_label("category", REPORT_CATEGORY_LABELS, Value(NO_CATEGORY)),
         )
-        .order_by()
+        .values("place_label", "area_label", "month", "kind", "happening")
+        .annotate(reports=Count("pk"))
+        .order_by("-month", "-reports", "place_label", "area_label", "kind", "happening")
+    )
+
+
+def as_row(values: dict) -> Row:
+    return Row(
+        place=values["place_label"],
+        area=values["area_label"],
+        month=f"{values['month']:%Y-%m}",
+        kind_of_place=values["kind"],
+        what_is_happening=values["happening"],
+        reports=values["reports"],
     )
 
 
 def rows() -> list[Row]:
-    """One row per place, month, kind of place and category (a report in two categories counts
-    in both), biggest first."""
-    counts: Counter = Counter()
-    kinds = dict(PlaceType.choices)
-    for name, area, _lat, _lng, month, place_type, categories in _values().iterator():
-        for category in categories or [None]:
-            key = (
-                name or NOT_NAMED,
-                area or "",
-                f"{month:%Y-%m}",
-                kinds.get(place_type, place_type),
-                REPORT_CATEGORY_LABELS.get(category, NO_CATEGORY),
-            )
-            counts[key] += 1
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    ordered.sort(key=lambda item: item[0][2], reverse=True)  # the latest month first, stable
-    return [Row(*key, reports=count) for key, count in ordered]
+    """The whole table (the CSV export), in the page's order."""
+    return [as_row(values) for values in table().iterator()]
 
 
 def places_geojson() -> dict:
-    """A point per named place with reports: its total and its counts by category."""
-    places: dict[str, dict] = {}
-    for name, area, lat, lng, _month, _type, categories in _values().iterator():
-        if name is None:
-            continue
-        place = places.setdefault(
-            name, {"lat": lat, "lng": lng, "area": area or "", "reports": 0, "by": Counter()}
+    """A point per named place with reports: its total and its counts by category. Two grouped
+    queries, as many rows as places (and places x categories)."""
+    places = {
+        total["named_place__name"]: total
+        for total in ConcernReport.objects.filter(named_place__isnull=False)
+        .values("named_place__name")
+        .annotate(
+            reports=Count("pk"),
+            lat=Max("named_place__lat"),
+            lng=Max("named_place__lng"),
+            area=Max("named_place__area"),
         )
-        place["reports"] += 1
-        for category in categories or []:
-            place["by"][REPORT_CATEGORY_LABELS.get(category, category)] += 1
+        .order_by()
+    }
+    by_category = {name: {} for name in places}
+    for count in (
+        ReportCategory.objects.filter(report__named_place__isnull=False)
+        .values("report__named_place__name", "category")
+        .annotate(reports=Count("pk"))
+        .order_by("report__named_place__name", "-reports", "category")
+    ):
+        label = REPORT_CATEGORY_LABELS.get(count["category"], count["category"])
+        by_category[count["report__named_place__name"]][label] = count["reports"]
     return {
         "type": "FeatureCollection",
         "features": [
@@ -83,9 +106,9 @@ def places_geojson() -> dict:
                 "geometry": {"type": "Point", "coordinates": [place["lng"], place["lat"]]},
                 "properties": {
                     "place": name,
-                    "area": place["area"],
+                    "area": place["area"] or "",
                     "reports": place["reports"],
-                    "by_category": dict(place["by"]),
+                    "by_category": by_category[name],
                 },
             }
             for name, place in sorted(places.items())

@@ -1,7 +1,7 @@
 from .assessments import LocationAssessment, SafetyAction
 from .audit import ConcernAudit, ImmutableAuditError
 from .publications import ActionPublication
-from .reports import ConcernReport
+from .reports import ConcernReport, ReportCategory, category_rows, month_of
 
 __all__ = [
     "ActionPublication",
@@ -9,5 +9,8 @@ __all__ = [
     "ConcernReport",
     "ImmutableAuditError",
     "LocationAssessment",
+    "ReportCategory",
     "SafetyAction",
+    "category_rows",
+    "month_of",
 ]

@@ -10,7 +10,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from concerns.audit import record
-from concerns.models import ConcernAudit, ConcernReport, ImmutableAuditError, SafetyAction
+from concerns.models import (
+    ConcernAudit,
+    ConcernReport,
+    ImmutableAuditError,
+    ReportCategory,
+    SafetyAction,
+)
 from concerns.retention import purge_concerns
 
 from .factories import ConcernReportFactory, LocationAssessmentFactory, SafetyActionFactory
@@ -48,6 +54,8 @@ def test_unlinked_reports_are_deleted_on_schedule_and_the_audit_keeps_no_text(se
     for gone in (old, old_closed):
         assert ConcernAudit.objects.filter(report_id=gone.pk, action="deleted").exists()
     assert "CANARY-RETAIN" not in audit_text()
+    # Nothing of a deleted report is left behind, its profile category rows included.
+    assert set(ReportCategory.objects.values_list("report_id", flat=True)) == {young.pk, linked.pk}
     assert purge_concerns().deleted == 0  # idempotent
 
 

@@ -506,6 +506,9 @@ CONCERNS_PUBLIC_SHARED_WORDS = 5
 # An assessment shows the community map's published cells whose centre lies this close to its
 # place (miles): about the cell and its ring of neighbours at resolution 8.
 CONCERNS_MAP_AROUND_MILES = 0.5
+# Rows of the problem profile's table per page (the CSV holds them all): a page costs the same
+# whatever the number of reports.
+CONCERNS_PROFILE_ROWS_PER_PAGE = 100
 # Where a child at risk now goes, shown before the form and on its confirmation.
 CONCERNS_URGENT_CONTACTS = [
     {"name": "Police, in an emergency", "phone": "999", "hours": "any time"},
