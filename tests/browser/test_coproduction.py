@@ -13,7 +13,10 @@ from tests.participation.factories import ensure_reference_data
 
 @pytest.fixture(autouse=True)
 def reference_data(asgi_server):
+    from tests.coproduction.factories import default_stand_outs
+
     ensure_reference_data()
+    default_stand_outs()  # gone with an earlier browser test's flush
 
 
 def test_without_javascript_a_young_person_suggests_a_place_and_gets_a_receipt(browsing):

@@ -33,6 +33,10 @@ WAGTAIL_OWNED = {
     # Draftail's editable area (role="textbox") has no accessible name: the field's <label> points
     # at a hidden input, not at the editor.
     "aria-input-field-name": ".Draftail-Editor [contenteditable]",
+    # The date picker Wagtail bundles (xdsoft datetimepicker), open after typing a date: its
+    # month arrows and "today" are icon buttons with no name, and it sits outside any landmark.
+    "button-name": ".xdsoft_datetimepicker *",
+    "region": ".xdsoft_datetimepicker *",
 }
 
 

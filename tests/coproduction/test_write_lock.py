@@ -46,14 +46,14 @@ def test_suggest_a_place(client):
 
 def test_give_a_view_of_a_service(client):
     skip_unless_sqlite()
-    from coproduction.models import ServiceView, StandOut
+    from coproduction.models import ServiceView
     from tests.services_directory.factories import ServiceFactory
 
+    from .factories import default_stand_outs
     from .test_service_views import FORM as VIEW_FORM
 
     ensure_reference_data_and_site()
-    for slug in VIEW_FORM["stood_out"]:  # the migration's list, gone with an earlier flush
-        StandOut.objects.get_or_create(slug=slug, defaults={"label": slug})
+    default_stand_outs()
     service = ServiceFactory(name="Riverside Youth Club")
     url = reverse("coproduction:give_view", args=[service.slug])
     data = {**VIEW_FORM, "comment": "Kind staff.", "idempotency_key": str(uuid.uuid4())}
