@@ -25,10 +25,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Worded so the phrase lists miss it; the classifier (set here directly) finds it possible.
 WORDS = "staying round marcus flat this week, its calmer than mine"
 RAISED = "calmer than mine"
-TAUGHT = "been sofa surfing at my mates all week, its better than being at mine"
-# Like the example the moderator writes, in other words: 0.19 before it is taught (none), 0.30
-# after retraining (possible, "missing"), with the shipped thresholds.
-SIMILAR = "been crashing at my mates all week, its better than being at mine"
+TAUGHT = "sleeping in the den by the allotments all this week, not going home"
+# Like the example the moderator writes, in fewer words: 0.08 before it is taught (none), 0.31
+# after retraining (possible, "missing"), with the shipped corpus and thresholds. (The corpus
+# learnt "crashing at my mates all week" on its own in session 6, so the example changed.)
+SIMILAR = "sleeping in the den by the allotments this week"
 
 
 @pytest.fixture(autouse=True)
