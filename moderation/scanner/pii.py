@@ -170,6 +170,8 @@ HANDLE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _NOT_HANDLES = words("not_handles.txt")
+# Times, dates and counts that look made up: "text me at 7pm", "on the 3rd", "at 9.30pm".
+_TIME_OR_COUNT = re.compile(r"\d+(?:[.:]\d+)*(?:am|pm|st|nd|rd|th|ish|s)?", re.IGNORECASE)
 
 
 def _digits(raw: str) -> str:
@@ -259,7 +261,11 @@ def _asked_handles(text: str) -> list[Span]:
     found = []
     for match in itertools.chain(HANDLE_ADD.finditer(text), HANDLE_ASKED.finditer(text)):
         handle = match.group("handle")
-        if handle.lower() in _NOT_HANDLES or re.fullmatch(_PLATFORMS, handle, re.IGNORECASE):
+        if (
+            handle.lower() in _NOT_HANDLES
+            or re.fullmatch(_PLATFORMS, handle, re.IGNORECASE)
+            or _TIME_OR_COUNT.fullmatch(handle)
+        ):
             continue
         if (match.group("platform") or _looks_made_up(handle)) and re.search("[A-Za-z]", handle):
             found.append(Span("handle", match.start("handle"), match.end("handle")))

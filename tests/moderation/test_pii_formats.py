@@ -217,6 +217,8 @@ def test_handles_after_a_platform_or_an_ask_are_found(text, handle):
         "hit me up on discord tonight",
         "follow us on insta for updates",
         "twitch is down again",
+        "text me at 7pm",
+        "dm me at 9.30pm or on the 3rd",
         "@dev.team. is what the email said",
     ],
 )
