@@ -4,14 +4,26 @@
 "Ashton Gate" are places; "will" and "May" are names only when the text treats them as one."""
 
 import re
+import unicodedata
 from functools import cache
 
 from places.gazetteer import PLACES
 
 from .wordlists import words
 
-_TOKEN = re.compile(r"[A-Za-z]+")
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "coach"}
+# A word in any alphabet ("Zoë", "Łukasz"), with the apostrophe of "O'Brien" (a capital after it,
+# or lower-case "o'"/"d'") and the hyphens of "Demi-Leigh" and "Smith-Jones" inside it; "jess's"
+# and "don't" still end before the apostrophe.
+_LETTERS = r"[^\W\d_]"
+_TOKEN = re.compile(
+    rf"(?:[OoDd]['’]{_LETTERS}{{2,}}|{_LETTERS}+(?:['’](?=[^\W\d_a-z]){_LETTERS}+)?)"
+    rf"(?:-{_LETTERS}+)*"
+)
+# Family titles: "my Aunty Grace", "uncle tariq". A capitalised word or a listed first name after
+# one is a name, and the title is masked with it (it says whose family).
+_FAMILY = {"aunty", "auntie", "aunt", "uncle", "nan", "nana", "nanna", "nanny", "gran", "granny"}
+_FAMILY |= {"grandma", "grandad", "grandpa", "cousin"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "coach"} | _FAMILY
 _CUES = {"called", "named", "nicknamed", "aka", "name", "names", "calls"}
 _PLACE_NOUNS = words("place_nouns.txt")
 _NOT_NAMES = words("not_names.txt")
@@ -81,6 +93,24 @@ def _in_place_names(lowered: list[str]) -> set[int]:
     return covered
 
 
+def _plain(word: str) -> str:
+    """The form the lists are written in: lower case, no accents or apostrophes ("Zoë" is zoe,
+    "O'Brien" obrien)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’")
+
+
+def _compound_name(word: str, names: frozenset[str], ambiguous: frozenset[str]) -> bool:
+    """Double names ("demi-leigh", "lily-mae"): every part a first name, one of them not an
+    ordinary word ("lily" is, "mae" is not), so "rose-gold" or "ray-ban" are left alone."""
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and all(p in names or p in ambiguous for p in parts)
+        and any(p in names for p in parts)
+    )
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'(")
     return not before or before[-1] in ".!?\n:"
@@ -89,12 +119,13 @@ def _sentence_start(text: str, start: int) -> bool:
 def find_names(text: str) -> list[tuple[int, int]]:
     names, ambiguous = name_lists()
     tokens = list(_TOKEN.finditer(text))
-    lowered = [t.group().lower() for t in tokens]
+    lowered = [_plain(t.group()) for t in tokens]
     places = _in_place_names(lowered)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
         token, word = tokens[i], lowered[i]
+        listed = word in names or _compound_name(word, names, ambiguous)
         previous = lowered[i - 1] if i else ""
         following = lowered[i + 1] if i + 1 < len(tokens) else ""
         capitalised = token.group()[0].isupper()
@@ -112,17 +143,30 @@ def find_names(text: str) -> list[tuple[int, int]]:
         cued = previous in _CUES or strongly_cued
         start = token.start()
         is_name = False
-        titled = capitalised or word in _SURNAMES or word in names or previous in _PLAIN_TITLES
+        titled = capitalised or word in _SURNAMES or listed or previous in _PLAIN_TITLES
+        if previous in _FAMILY:
+            titled = capitalised or listed  # "my uncle will ..." is not Will
         if previous in _TITLES and titled and word not in _NOT_NAMES:
             is_name, start = True, tokens[i - 1].start()
         elif place_like or word in _NOT_NAMES:
             is_name = False
         elif (
             strongly_cued
-            or (cued and (capitalised or word in names or word in ambiguous))
-            or word in names
+            or (cued and (capitalised or listed or word in ambiguous))
+            or listed
             or (word in ambiguous and _person_context(lowered, i, capitalised))
         ):
+            is_name = True
+        elif (
+            word in ambiguous
+            and capitalised
+            and at_start
+            and following in names | ambiguous | _SURNAMES
+            and tokens[i + 1].group()[0].isupper()
+            and text[token.end() : tokens[i + 1].start()] == " "
+        ):
+            # "Ruby Rose Adeyemi made the mural": at a sentence's start a capital proves nothing,
+            # but a name word after it, capitalised too, makes the pair a name.
             is_name = True
         elif word in ambiguous and capitalised and not at_start and not token.group().isupper():
             months = word in _MONTHS and (

@@ -3,6 +3,7 @@
 Kinds: email, phone, postcode, handle, url, plate, name. Helplines (999, Childline's 0800 1111 and
 the like) are on an allow-list: telling someone to call Childline is not personal data."""
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -60,14 +61,20 @@ _AT_BRACKET = r"\s*[(\[{]\s*at\s*[)\]}]\s*"
 _DOT_SPELLED = r"(?:\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+dot\s+)"
 _DOT = rf"(?:{_DOT_SPELLED}|\.)"
 _SPELLED_TLDS = _TLDS.replace(r"\.", _DOT)
+# The name part may spell its dots too ("sophie dot w at ..."). A bare " at " before a real dot
+# counts only when the name part looks made up (a digit, "." or "_": "kez.b.09 at example.org"),
+# so "look at example.com" stays a link.
+_LOCAL = rf"[\w+-]+(?:{_DOT}[\w+-]+)*"
 EMAIL_SPELLED = re.compile(
-    rf"\b(?P<local>[\w.+-]+)(?:{_AT_BRACKET}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}"
-    rf"|\s+at\s+[\w-]+(?:{_DOT}[\w-]+)*?{_DOT_SPELLED})(?:{_SPELLED_TLDS})\b",
+    rf"\b(?<!['’])(?P<local>{_LOCAL})(?:{_AT_BRACKET}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}"
+    rf"|\s+at\s+[\w-]+(?:{_DOT}[\w-]+)*?{_DOT_SPELLED})(?:{_SPELLED_TLDS})\b"
+    rf"|\b(?P<made_up>[\w+-]*(?:\d|[._]\w)[\w.+-]*)\s+at\s+[\w-]+(?:\.[\w-]+)*?\.(?:{_TLDS})\b",
     re.IGNORECASE,
 )
 URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')]+"
-    rf"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"')]*)?",
+    # Not after "@": "@ruby.art" is a handle with a dot in it, not the site ruby.art.
+    rf"|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,
 )
 # A run of digits with the separators people type between them (dashes long and short too),
@@ -128,7 +135,11 @@ _PLATFORMS = (
     r"snapchat|snap|sc|insta|instagram|ig|tiktok|tik tok|tt|discord|twitter|x|fb|facebook|"
     r"whatsapp|telegram|kik|psn|xbox|gamertag|roblox|yubo|wizz|threads|bereal|twitch|youtube|yt|"
     r"tiktoks|snaps|instas|reddit|spotify|pinterest|gt|xbl|ig's|sc's|"
-    r"fortnite|steam|cod|epic|minecraft|valorant|apex|fifa|ea|switch|ps|ps4|ps5|battlenet|riot"
+    r"fortnite|steam|cod|epic|minecraft|valorant|apex|fifa|ea|switch|ps|ps4|ps5|battlenet|riot|"
+    # Sites where young people post their own work or chat, named as the home of a handle.
+    r"soundcloud|bandcamp|mixcloud|vsco|tumblr|depop|vinted|wattpad|pinterest|github|linkedin|"
+    r"skype|messenger|bluesky|bsky|mastodon|lemon8|omegle|hinge|tinder|bumble|grindr|"
+    r"insta's|snapchat's|tiktok's|discord's"
 )
 # Games: "fifa is rigged" is an opinion, so after a game only a name cue ("cod name", "steam:")
 # or a made-up looking handle counts.
@@ -139,8 +150,10 @@ HANDLE_REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}")
 # A handle: letters, digits, _ and . (Discord's older names end in #1234).
 _HANDLE = r"(?P<handle>[A-Za-z0-9][A-Za-z0-9_.]{2,29}(?:#\d{4})?)"
 HANDLE_CUE = re.compile(
-    rf"\b(?P<platform>{_PLATFORMS})\b(?:\s*(?:name|username|user|handle|id|tag|gamertag|gamer tag|account|acc))?"
-    r"\s*(?:is|its|it's|it is|:|-|=|@|'s)?\s*" + _HANDLE,
+    rf"\b(?P<platform>{_PLATFORMS})\b"
+    r"(?:\s*(?:name|username|user|handle|id|tag|gamertag|gamer tag|account|acc)\b)?"
+    # Word cues end at a word's end: "discord ishaan.p_" must not read "is" then "haan.p_".
+    r"\s*(?:(?:is|its|it's|it is)\b|:|-|=|@|'s)?\s*" + _HANDLE,
     re.IGNORECASE,
 )
 # "add trey.boi on snap", "add me kaydn2009": a handle after "add", counted when a platform
@@ -148,7 +161,17 @@ HANDLE_CUE = re.compile(
 HANDLE_ADD = re.compile(
     rf"\badd(?:\s+me)?\s+{_HANDLE}(?P<platform>\s+on\s+(?:{_PLATFORMS})\b)?", re.IGNORECASE
 )
+# "snap me on tashm2008", "dm me on insta kez_x", "add me on xbox NoScopeNathan": asked to be
+# found on a platform, the next word is the handle, with or without the platform's name.
+HANDLE_ASKED = re.compile(
+    r"\b(?:add|snap|dm|pm|message|msg|inbox|follow|hmu|hit me up|text|find|sub to|subscribe to)"
+    rf"(?:\s+(?:me|us))?\s+(?:on|at|@)\s+(?:(?P<platform>{_PLATFORMS})\b\s*(?::|-|=|@)?\s*)?"
+    + _HANDLE,
+    re.IGNORECASE,
+)
 _NOT_HANDLES = words("not_handles.txt")
+# Times, dates and counts that look made up: "text me at 7pm", "on the 3rd", "at 9.30pm".
+_TIME_OR_COUNT = re.compile(r"\d+(?:[.:]\d+)*(?:am|pm|st|nd|rd|th|ish|s)?", re.IGNORECASE)
 
 
 def _digits(raw: str) -> str:
@@ -226,9 +249,23 @@ def _handles(text: str) -> list[Span]:
             # "sc: ellie.m0": the platform and its colon are the handle's label; masked with it.
             start = match.start() if re.search(r":\s*$", before) else match.start("handle")
             found.append(Span("handle", start, match.end("handle")))
-    for match in HANDLE_ADD.finditer(text):
+    found += _asked_handles(text)
+    # "@ruby.art." at a sentence's end: the full stop is not part of the handle.
+    return [Span(s.kind, s.start, s.start + len(text[s.start : s.end].rstrip("."))) for s in found]
+
+
+def _asked_handles(text: str) -> list[Span]:
+    """After "add" or an ask to be found ("snap me on ..."): with the platform named any word is
+    the handle ("add me on xbox bigdave"); without it only a made-up one ("text me on tuesday"
+    is a day)."""
+    found = []
+    for match in itertools.chain(HANDLE_ADD.finditer(text), HANDLE_ASKED.finditer(text)):
         handle = match.group("handle")
-        if handle.lower() in _NOT_HANDLES or re.fullmatch(_PLATFORMS, handle, re.IGNORECASE):
+        if (
+            handle.lower() in _NOT_HANDLES
+            or re.fullmatch(_PLATFORMS, handle, re.IGNORECASE)
+            or _TIME_OR_COUNT.fullmatch(handle)
+        ):
             continue
         if (match.group("platform") or _looks_made_up(handle)) and re.search("[A-Za-z]", handle):
             found.append(Span("handle", match.start("handle"), match.end("handle")))
@@ -236,7 +273,8 @@ def _handles(text: str) -> list[Span]:
 
 
 def _looks_made_up(handle: str) -> bool:
-    return re.search(r"[\d_.#]", handle) is not None
+    # Digits, "_", "." or "#", or capitals inside a word ("NoScopeNathan"): not an ordinary word.
+    return re.search(r"[\d_.#]|[a-z][A-Z]", handle) is not None
 
 
 def find_pii(text: str) -> list[Span]:
@@ -248,7 +286,8 @@ def find_pii(text: str) -> list[Span]:
             Span("email", m.start(), m.end())
             for m in EMAIL_SPELLED.finditer(text)
             # "is at school dot com": a word before "at" is not the name part of an address.
-            if m.group("local").lower() not in _TWO_LETTER_WORDS | _COMMON_THREE
+            if (m.group("local") or m.group("made_up")).lower()
+            not in _TWO_LETTER_WORDS | _COMMON_THREE
         ]
         + [Span("url", m.start(), m.end()) for m in URL.finditer(text)]
         + phones(text)

@@ -161,3 +161,110 @@ def test_a_name_in_a_person_context_is_found_and_the_word_elsewhere_is_not():
     assert _covered("me n grace walked home", "grace", "name")
     assert _covered("Robin the librarian lets us stay", "Robin", "name")
     assert find_pii("a rose and a holly bush by the gate") == []
+
+
+# Issue 13, dev3's misses as general patterns (the strings below are made up, not dev3's).
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jo dot k at example dot co dot uk",
+        "marcus dot t dot 09 at example dot org",
+        "kez.b.09 at example.org",
+        "sami_r at example.co.uk",
+    ],
+)
+def test_emails_with_spelled_dots_in_the_name_or_a_bare_at_are_found(email):
+    assert _covered(f"reach me at {email} after school", email, "email")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "look at example.com for the rules",
+        "the sign up is at www.example.org",
+        "I'm at home dot com",
+    ],
+)
+def test_a_bare_at_before_a_site_is_not_an_email(text):
+    assert all(span.kind != "email" for span in find_pii(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("my cousins bandcamp is lofi_kid22", "lofi_kid22"),
+        ("check my vsco: sunny.days.x", "sunny.days.x"),
+        ("insta ellie.b_", "ellie.b_"),
+        ("discord idris.k", "idris.k"),
+        ("follow my art on @moon.sketches", "@moon.sketches"),
+        ("dm me on insta kez_x", "kez_x"),
+        ("text me on kaya2010", "kaya2010"),
+        ("hmu on psn DarkRiderLuke", "DarkRiderLuke"),
+        ("add me on xbox ghostly", "ghostly"),
+    ],
+)
+def test_handles_after_a_platform_or_an_ask_are_found(text, handle):
+    assert _covered(text, handle, "handle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add me on snap pls",
+        "text me on tuesday",
+        "hit me up on discord tonight",
+        "follow us on insta for updates",
+        "twitch is down again",
+        "text me at 7pm",
+        "dm me at 9.30pm or on the 3rd",
+        "@dev.team. is what the email said",
+    ],
+)
+def test_asks_and_opinions_without_a_handle_are_left_alone(text):
+    assert all(span.kind != "handle" or text[span.start] == "@" for span in find_pii(text))
+
+
+def test_a_handle_ends_before_a_full_stop():
+    text = "my art is on @moon.sketches."
+    assert [text[s.start : s.end] for s in find_pii(text)] == ["@moon.sketches"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Callum O'Neill lives near me", "Callum O'Neill"),
+        ("ask for Jade D'Souza", "Jade D'Souza"),
+        ("Lily-Mae Evans is in my form", "Lily-Mae Evans"),
+        ("Kerry Smith-Jones runs the club", "Kerry Smith-Jones"),
+        ("Grace Ivy Okafor sings in the choir", "Grace Ivy Okafor"),
+        ("yesterday Amina Noor Hussain came", "Amina Noor Hussain"),
+        ("my Uncle Frank drives the minibus", "Uncle Frank"),
+        ("my auntie fatima made food", "auntie fatima"),
+        ("Nan Sylvia picks me up", "Nan Sylvia"),
+        ("Zoë Clarke helped", "Zoë Clarke"),
+    ],
+)
+def test_names_with_apostrophes_hyphens_three_parts_or_a_family_title_are_found(text, name):
+    assert _covered(text, name, "name")
+
+
+@pytest.mark.parametrize("name", ["tyrell", "ishan", "kemi", "zaid", "hibaq", "oluchi", "patryk"])
+def test_first_names_common_among_uk_young_people_are_found_in_lower_case(name):
+    assert _covered(f"{name} from my class wants to come", name, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle will pick me up",
+        "my nan said no",
+        "it's 5 o'clock already",
+        "the anti-social lot by the shops",
+        "Summer Holidays start soon",
+        "we went to paris on the school trip",
+    ],
+)
+def test_family_words_hyphens_and_name_like_words_alone_are_not_names(text):
+    assert all(span.kind != "name" for span in find_pii(text))
