@@ -6,6 +6,8 @@ bytes. Finished answers are cached (they only change when a new month is release
 
 import hashlib
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -145,10 +147,32 @@ def published(selection: Selection) -> Published:
     )
 
 
+# Inside one_reading(): the releases' state read once for the whole page, not once per collection.
+_reading: ContextVar[dict | None] = ContextVar("mapping_reading", default=None)
+
+
+@contextmanager
+def one_reading():
+    """A page that shows several collections (the map, the summary's times of day) reads the
+    releases' state once. A release built meanwhile only makes the later cache keys of this one
+    page older, never wrong: every cached value is built from stored releases."""
+    token = _reading.set({})
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
 def releases_state() -> str:
     """Changes whenever a release is added or removed (e.g. with the demo pins), in any process."""
+    memo = _reading.get()
+    if memo is not None and "state" in memo:
+        return memo["state"]
     state = Release.objects.for_rules().aggregate(count=Count("id"), last=Max("id"))
-    return f"{state['count']}.{state['last']}"
+    value = f"{state['count']}.{state['last']}"
+    if memo is not None:
+        memo["state"] = value
+    return value
 
 
 def standard_filters() -> list[Filters]:

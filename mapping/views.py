@@ -11,7 +11,7 @@ from participation.models import Feeling, TimeOfDay
 from workshops.models import Exercise
 
 from .outputs import collection_for, default_order, rows
-from .releases import released_months
+from .releases import one_reading, released_months
 from .scale import BANDS
 from .selection import Selection, SelectionError, month_label, parse_selection
 from .summary import summarise
@@ -53,6 +53,11 @@ def filter_choices(selection: Selection) -> dict:
 
 
 def community_map(request):
+    with one_reading():
+        return _community_map(request)
+
+
+def _community_map(request):
     errors = []
     try:
         selection = parse_selection(request.GET)
