@@ -9,8 +9,9 @@ class CoproductionConfig(AppConfig):
     def ready(self):
         from participation import receipt_types
         from services_directory import extensions
+        from workshops import extensions as exercise_extensions
 
-        from . import view_display
+        from . import exercise_results, view_display
         from .models import ServiceView, Suggestion
         from .receipts import service_view_status, suggestion_status
 
@@ -39,5 +40,14 @@ class CoproductionConfig(AppConfig):
                 oruk_fields=view_display.oruk_fields,
                 page_section=view_display.page_section,
                 related="young_peoples_view",
+            )
+        )
+        # An exercise asking for good places offers the suggestion form and lists what came,
+        # without workshops importing this app.
+        exercise_extensions.register(
+            exercise_extensions.ExerciseExtension(
+                name="good_places",
+                link=exercise_results.link,
+                results_section=exercise_results.results_section,
             )
         )

@@ -12,13 +12,46 @@ from participation.forms import (
     place_field,
     title_field,
 )
+from participation.limits import RateLimited
 from places.geo import in_bristol
 from security.antibot import BotCheckFormMixin
 from services_directory.models import Service
+from workshops.models import Exercise
+from workshops.services.workshops import WorkshopNotFound, find_workshop
 
 from .models import Recommend, StandOut, SuggestionKind, SuggestionWho
 from .services import SuggestionSubmission
 from .youth_views import ViewSubmission
+
+
+class NotAsking(Exception):
+    message = (
+        "That mapping exercise is not asking for places now: it may have ended. You can still "
+        "send your suggestion without it from Suggest a place."
+    )
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+
+
+def exercise_asking(slug: str | None, code: str | None, *, address: str | None) -> Exercise | None:
+    """The mapping exercise asking for good places that a suggestion answers: named by its slug
+    (open to anyone and running) or by its open live workshop's code (a workshop-only exercise
+    is reached only that way, as for pins); None when neither is given. Raises NotAsking."""
+    if code:
+        try:
+            workshop = find_workshop(code, address=address)
+        except (WorkshopNotFound, RateLimited) as exc:
+            raise NotAsking(exc.message) from exc
+        exercise = workshop.exercise if workshop.is_open else None
+    elif slug:
+        exercise = Exercise.objects.open_to_anyone().filter(slug=slug).first()
+    else:
+        return None
+    if exercise is None or not exercise.asks_for_good_places:
+        raise NotAsking()
+    return exercise
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
@@ -44,6 +77,17 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
         assume_scheme="https",
         error_messages={"invalid": "Enter a web address, like https://example.org."},
     )
+    # Hidden: the mapping exercise asking for good places that linked here, by its slug (open to
+    # anyone) or by its live workshop's code (a workshop-only exercise is reached only that way,
+    # as for pins).
+    exercise = forms.CharField(max_length=80, required=False, widget=forms.HiddenInput)
+    workshop = forms.CharField(max_length=20, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, address: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The client address: a workshop code that names no workshop counts against it, as on
+        # /workshop/, so the hidden field is no way round that limit on guessing codes.
+        self.address = address
 
     def clean_name(self):
         # One line: it heads moderation's published text (see Suggestion.moderation_text).
@@ -51,6 +95,14 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        try:
+            data["exercise"] = exercise_asking(
+                data.get("exercise"), data.get("workshop"), address=self.address
+            )
+        except NotAsking as exc:
+            # A hidden field: said above the form, never dropped quietly.
+            self.add_error(None, exc.message)
+            data["exercise"] = None
         if {"place", "lat", "lng"} & set(self.errors):
             return data
         place, lat, lng = data.get("place"), data.get("lat"), data.get("lng")
@@ -61,6 +113,12 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
         elif not in_bristol(lat, lng):
             self.add_error("place", "That position is outside Bristol. Choose a place in Bristol.")
         return data
+
+    def asked_by(self) -> Exercise | None:
+        """The exercise the page says the suggestion answers (a sent form: once validated)."""
+        if self.is_bound:
+            return getattr(self, "cleaned_data", {}).get("exercise")
+        return self.initial.get("asked_by")
 
     def submission(self) -> SuggestionSubmission:
         data = self.cleaned_data
@@ -74,6 +132,7 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
             place=data.get("place"),
             lat=data.get("lat"),
             lng=data.get("lng"),
+            exercise=data.get("exercise"),
         )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from participation.services.common import fingerprint
 from participation.services.submission import PlainUseCases
 from places.models import NamedPlace
+from workshops.models import Exercise
 
 from .models import Suggestion
 
@@ -23,6 +24,8 @@ class SuggestionSubmission:
     place: NamedPlace | None = None
     lat: float | None = None
     lng: float | None = None
+    # The mapping exercise that asked for good places, when sent from its page or workshop.
+    exercise: Exercise | None = None
 
     def fingerprint(self) -> str:
         return fingerprint(
@@ -34,10 +37,17 @@ class SuggestionSubmission:
                 "who": self.who,
                 "why": self.why,
                 "link": self.link,
+                "exercise": self.exercise.slug if self.exercise else None,
             }
         )
 
 
+def _facts(submission: SuggestionSubmission) -> dict:
+    # The queue's exercise column and filter read the moderation item, as for pins.
+    return {"exercise": submission.exercise.slug if submission.exercise else ""}
+
+
 # Saves a suggestion inside the caller's transaction; sends one once per idempotency key.
-create_suggestion = PlainUseCases(Suggestion).create
-submit_suggestion = PlainUseCases(Suggestion).submit
+SUGGESTIONS = PlainUseCases(Suggestion, facts=_facts)
+create_suggestion = SUGGESTIONS.create
+submit_suggestion = SUGGESTIONS.submit

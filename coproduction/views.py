@@ -6,24 +6,27 @@ from functools import partial
 
 from django.shortcuts import get_object_or_404
 
+from participation.contributors import client_address
 from participation.forms import place_choices
 from participation.services import ReceiptNotFound
 from participation.views.submission import SubmissionPage, form_context
 from services_directory.models import Service
 
-from .forms import ServiceViewForm, SuggestionForm
+from .forms import NotAsking, ServiceViewForm, SuggestionForm, exercise_asking
 from .models import Recommend, ServiceView, StandOut, SuggestionKind, SuggestionWho
 from .services import submit_suggestion
 from .youth_views import NotAViewOfThis, submit_view
 
+_suggestion_context = form_context(
+    "Suggest a place or activity",
+    kinds=SuggestionKind.choices,
+    whos=SuggestionWho.choices,
+    place_groups=place_choices,
+)
+
 SUGGESTION_PAGE = SubmissionPage(
     template="coproduction/suggestion_form.html",
-    context=form_context(
-        "Suggest a place or activity",
-        kinds=SuggestionKind.choices,
-        whos=SuggestionWho.choices,
-        place_groups=place_choices,
-    ),
+    context=lambda form, key: {**_suggestion_context(form, key), "asked_by": form.asked_by()},
     submit=submit_suggestion,
     kind="suggestion",
     thanks={
@@ -34,7 +37,23 @@ SUGGESTION_PAGE = SubmissionPage(
 )
 
 
-suggest = SUGGESTION_PAGE.view(SuggestionForm)
+def _asked_by(request) -> dict | None:
+    """A mapping exercise asking for good places links here with ?exercise=<slug>, or its live
+    workshop with ?workshop=<code>: the form carries it (hidden). One that is not asking now is
+    left out: the page is the plain one."""
+    slug, code = request.GET.get("exercise", "")[:80], request.GET.get("workshop", "")[:20]
+    try:
+        exercise = exercise_asking(slug, code, address=client_address(request))
+    except NotAsking:
+        return None
+    if exercise is None:
+        return None
+    return {"exercise": "" if code else slug, "workshop": code, "asked_by": exercise}
+
+
+def suggest(request):
+    form = partial(SuggestionForm, address=client_address(request))
+    return SUGGESTION_PAGE.view(form, initial=_asked_by)(request)
 
 
 def _view_page(service) -> SubmissionPage:

@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from . import extensions
 from .admin_pages import ObjectAdminPage, ObjectFormAdminPage
 from .models import Exercise
 from .services.exercises import compare_rounds, start_new_round
@@ -42,6 +43,11 @@ EXERCISE_PANELS = ObjectList(
         FieldPanel("prompt"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading="Dates"),
         FieldPanel("audience", widget=forms.RadioSelect),
+        FieldPanel(
+            "asks",
+            widget=forms.RadioSelect,
+            help_text="Good places young people name go to the directory team's suggestions.",
+        ),
         MultiFieldPanel(
             [FieldPanel("area"), FieldPanel("places", widget=forms.CheckboxSelectMultiple)],
             heading="The area it covers",
@@ -117,6 +123,9 @@ class NewRoundView(ObjectFormAdminPage):
 
 
 class CompareRoundsView(ObjectAdminPage):
+    """The exercise's results for staff: its rounds' approved pins, and what apps above workshops
+    add (workshops/extensions.py)."""
+
     model = Exercise
     permission_required = "workshops.view_exercise"
     template_name = "workshops/admin/exercise_compare.html"
@@ -127,8 +136,11 @@ class CompareRoundsView(ObjectAdminPage):
 
     def get_context_data(self, **kwargs):
         comparison = compare_rounds(self.object)
+        rounds = [figures.exercise for figures in comparison.rounds]
         return super().get_context_data(
             comparison=comparison,
+            # What apps above workshops add (good places suggested for the exercise).
+            extension_sections=extensions.results_sections(self.request, rounds),
             rows=list(zip(comparison.rounds, [None, *comparison.changes], strict=True)),
             **kwargs,
         )
@@ -151,7 +163,7 @@ class ExerciseViewSet(ModelViewSet):
         DateColumn("starts_on", label="Starts"),
         DateColumn("ends_on", label="Ends"),
     ]
-    list_filter = ["audience", "concern_kind"]
+    list_filter = ["audience", "asks", "concern_kind"]
     search_fields = ["title", "slug", "prompt"]
 
     def get_urlpatterns(self):

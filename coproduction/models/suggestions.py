@@ -13,6 +13,7 @@ from participation.models import Contribution, ContributionQuerySet, Receipt
 from places.geo import cell_centre, cells_for
 from places.models import NamedPlace
 from services_directory.models import Service
+from workshops.models import Exercise
 
 
 class SuggestionKind(models.TextChoices):
@@ -48,6 +49,10 @@ class Suggestion(Contribution):
     who = models.CharField(max_length=20, choices=SuggestionWho.choices)
     why = models.TextField(max_length=1000)
     link = models.URLField(max_length=300, blank=True)
+    # The mapping exercise that asked for it (one asking for good places), if any.
+    exercise = models.ForeignKey(
+        Exercise, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
+    )
     contributor = models.CharField(max_length=64, db_index=True)
     receipt = models.ForeignKey(
         Receipt, null=True, on_delete=models.SET_NULL, related_name="suggestions"
@@ -101,17 +106,20 @@ class Suggestion(Contribution):
         return f"Suggested {self.get_what_display().lower()} ({self.where_label})"
 
     def moderation_summary(self) -> dict:
+        fields = [
+            ("What it is", self.name),
+            ("Kind", self.get_what_display()),
+            ("Where", self.where_label),
+            ("When it is on", self.when),
+            ("Who it suits", self.get_who_display()),
+            ("Why it is good", self.why),
+            ("Link", self.link),
+        ]
+        if self.exercise_id:
+            fields.append(("Mapping exercise", str(self.exercise)))
         return {
             "title": self.moderation_headline(),
-            "fields": [
-                ("What it is", self.name),
-                ("Kind", self.get_what_display()),
-                ("Where", self.where_label),
-                ("When it is on", self.when),
-                ("Who it suits", self.get_who_display()),
-                ("Why it is good", self.why),
-                ("Link", self.link),
-            ],
+            "fields": fields,
             "lat": None if self.coarsened else self.lat,
             "lng": None if self.coarsened else self.lng,
         }

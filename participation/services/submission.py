@@ -47,15 +47,17 @@ def save_submission(
     receipt: Receipt | None = None,
     is_demo: bool = False,
     source: str = "",
+    facts: dict | None = None,
 ):
     """Saves a contribution whose row is its submission's fields as they are (an idea, a
     suggestion) and hands it to moderation, inside the caller's transaction; `source` is the
-    submitter's keyed network fingerprint, which moderation keeps a few days (and the row never)."""
+    submitter's keyed network fingerprint, which moderation keeps a few days (and the row never);
+    `facts` what else moderation is told (a suggestion's exercise)."""
     fields = {
         field.name: getattr(submission, field.name) for field in dataclasses.fields(submission)
     }
     contribution = model(**fields, contributor=contributor, receipt=receipt, is_demo=is_demo)
-    return save_for_moderation(contribution, source=source)
+    return save_for_moderation(contribution, source=source, **(facts or {}))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,9 +65,11 @@ class PlainUseCases:
     """The two use cases of a contribution saved by save_submission (an idea, a suggestion):
     `create` inside the caller's transaction (demo data, factories), and `submit` from the
     public once per idempotency key, under its model's moderation kind (see `submit` for what
-    it raises). One pair for every such kind, so none drifts from the others."""
+    it raises). One pair for every such kind, so none drifts from the others. `facts(submission)`
+    is what moderation is told besides the text (see save_for_moderation)."""
 
     model: type
+    facts: Callable[[object], dict] = lambda submission: {}
 
     def create(
         self,
@@ -83,6 +87,7 @@ class PlainUseCases:
             receipt=receipt,
             is_demo=is_demo,
             source=source,
+            facts=self.facts(submission),
         )
 
     def submit(

@@ -15,7 +15,7 @@ from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
 from tests.auth import make_staff, refused, sign_in
 from tests.participation.conftest import errors_of
 from tests.participation.factories import ApprovedPinFactory, PinFactory, ReasonFactory
-from workshops.models import Audience, Exercise
+from workshops.models import Audience, Exercise, ExerciseAsks, WorkshopStatus
 from workshops.services.exercises import compare_rounds, exercise_at, start_new_round
 
 from .workshop_factories import (
@@ -23,6 +23,7 @@ from .workshop_factories import (
     INSIDE_EASTON,
     OUTSIDE_EASTON,
     AreaExerciseFactory,
+    WorkshopFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -196,6 +197,7 @@ def exercise_form(**changes) -> dict:
         "starts_on": TODAY().isoformat(),
         "ends_on": (TODAY() + timedelta(days=60)).isoformat(),
         "audience": Audience.OPEN,
+        "asks": ExerciseAsks.FEELINGS,
         "area": json.dumps({"type": "Feature", "geometry": EASTON_SQUARE}),
         "concern_kind": "cce-problem-profile",
         "concern": "PP-2026-07",
@@ -265,3 +267,49 @@ def test_analysts_cannot_edit_exercises(client):
     sign_in(client, make_staff(PARTNERSHIP_ANALYSTS))
     for url in (f"{ADMIN}new/", f"{ADMIN}new-round/{exercise.pk}/"):
         assert refused(client.get(url)), url
+
+
+# Exercises that ask for good places too (their suggestions: tests/coproduction)
+
+SUGGEST = "/have-your-say/suggest-a-place/"
+
+
+def test_an_editor_sets_an_exercise_to_ask_for_good_places_and_a_new_round_keeps_it(client):
+    sign_in(client, make_staff(EDITORS))
+    form = client.get(f"{ADMIN}new/").content.decode()
+    assert 'value="feelings-and-good-places"' in form and "places that are good for young" in form
+    response = client.post(f"{ADMIN}new/", exercise_form(asks=ExerciseAsks.GOOD_PLACES))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    exercise = Exercise.objects.get(slug="stapleton-road")
+    assert exercise.asks_for_good_places
+    later = start_new_round(exercise, starts_on=TODAY(), ends_on=None)
+    assert later.asks == ExerciseAsks.GOOD_PLACES
+    refused = client.post(f"{ADMIN}new/", exercise_form(slug="x", asks="gossip"))
+    assert "Select a valid choice" in refused.content.decode()
+    assert not Exercise.objects.filter(slug="x").exists()
+
+
+def test_an_exercise_is_made_asking_about_safe_and_unsafe_places_only_by_default():
+    assert not AreaExerciseFactory().asks_for_good_places
+
+
+def test_have_your_say_offers_suggesting_a_good_place_only_for_exercises_asking(client, home_page):
+    asking = AreaExerciseFactory(asks=ExerciseAsks.GOOD_PLACES)
+    feelings = AreaExerciseFactory()
+    html = client.get("/have-your-say/").content.decode()
+    assert f'href="{SUGGEST}?exercise={asking.slug}">Suggest a good place for young people' in html
+    assert f"{SUGGEST}?exercise={feelings.slug}" not in html
+    assert html.count('data-exercise-link="good_places"') == 1
+
+
+def test_a_workshop_page_offers_suggesting_a_good_place_by_its_code_while_open(client, home_page):
+    workshop = WorkshopFactory(exercise__asks=ExerciseAsks.GOOD_PLACES)
+    html = client.get(f"/workshop/{workshop.code}/").content.decode()
+    # By the workshop's code, never the slug: a workshop-only exercise is reached only that way.
+    assert f'href="{SUGGEST}?workshop={workshop.code}"' in html
+    assert workshop.exercise.slug not in html.split("<form")[0]
+    workshop.status = WorkshopStatus.PAUSED
+    workshop.save()
+    assert SUGGEST not in client.get(f"/workshop/{workshop.code}/").content.decode()
+    feelings = WorkshopFactory()
+    assert SUGGEST not in client.get(f"/workshop/{feelings.code}/").content.decode()

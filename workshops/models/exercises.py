@@ -18,6 +18,16 @@ class Audience(models.TextChoices):
     WORKSHOP = "workshop", "Only in workshops"
 
 
+class ExerciseAsks(models.TextChoices):
+    # What young people are asked for. Good places reach the directory's suggestions queue
+    # (coproduction), as suggestions tagged with the exercise.
+    FEELINGS = "feelings", "Safe and unsafe places"
+    GOOD_PLACES = (
+        "feelings-and-good-places",
+        ("Safe and unsafe places, and places that are good for young people"),
+    )
+
+
 class ConcernKind(models.TextChoices):
     LOCATION = "location-of-concern", "A location of concern"
     CCE_PROFILE = "cce-problem-profile", "A CCE problem profile"
@@ -42,6 +52,9 @@ class ExerciseQuerySet(models.QuerySet):
     def open_to_anyone(self, on=None):
         """What /have-your-say/ lists and what a pin outside a workshop may be tagged with."""
         return self.running(on).filter(audience=Audience.OPEN)
+
+    def asking_for_good_places(self):
+        return self.filter(asks=ExerciseAsks.GOOD_PLACES)
 
 
 class Exercise(models.Model):
@@ -70,6 +83,12 @@ class Exercise(models.Model):
     starts_on = models.DateField(default=timezone.localdate)
     ends_on = models.DateField(null=True, blank=True, help_text="Leave empty: no end date yet.")
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.OPEN)
+    asks = models.CharField(
+        "it asks for",
+        max_length=30,
+        choices=ExerciseAsks.choices,
+        default=ExerciseAsks.FEELINGS,
+    )
     concern_kind = models.CharField(
         "concern it follows", max_length=30, choices=ConcernKind.choices, blank=True
     )
@@ -119,6 +138,10 @@ class Exercise(models.Model):
     def is_running(self, on=None) -> bool:
         today = on or timezone.localdate()
         return self.starts_on <= today and (self.ends_on is None or today <= self.ends_on)
+
+    @property
+    def asks_for_good_places(self) -> bool:
+        return self.asks == ExerciseAsks.GOOD_PLACES
 
     @property
     def is_open_to_anyone(self) -> bool:

@@ -54,6 +54,7 @@ def start_new_round(exercise: Exercise, *, starts_on: date, ends_on: date | None
             starts_on=starts_on,
             ends_on=ends_on,
             audience=latest.audience,
+            asks=latest.asks,
             concern_kind=latest.concern_kind,
             concern=latest.concern,
             first_round=first,

@@ -2,6 +2,7 @@
 
 from django import template
 
+from workshops import extensions
 from workshops.models import Exercise
 
 register = template.Library()
@@ -13,3 +14,9 @@ def open_exercises():
         Exercise.objects.open_to_anyone().prefetch_related("places").order_by("ends_on", "title")
     )
     return {"exercises": list(exercises)}
+
+
+@register.simple_tag
+def exercise_links(exercise, workshop=None):
+    """What else an app above workshops offers for the exercise (workshops/extensions.py)."""
+    return extensions.links(exercise, workshop)
