@@ -179,3 +179,20 @@ def test_the_review_shows_the_score_and_the_words_that_raised_it_escaped(moderat
     assert '<mark class="moderation-highlight" title="Abuse at home">&lt;b&gt;my&lt;/b&gt;' in html
     assert "<b>my</b>" not in html
     assert "Read: no sign of harm</button>" in html
+
+
+def test_the_review_page_names_who_read_and_decided_by_their_name_not_their_username(
+    moderator, moderator_client
+):
+    # Staff know each other by name; a username is a sign-in detail, shown nowhere else.
+    moderator.first_name, moderator.last_name = "Ada", "Okafor"
+    moderator.save()
+    item = possible()
+    services.judge_no_harm(item.pk, moderator)
+    page = moderator_client.get(reverse("moderation_queue:review", args=[item.pk]))
+    assert "Ada Okafor read it and found no sign of harm" in page.content.decode()
+    services.approve(item.pk, moderator, no_sign_of_harm=True)
+    page = moderator_client.get(reverse("moderation_queue:review", args=[item.pk]))
+    body = page.content.decode()
+    assert "by Ada Okafor" in body
+    assert f"by {moderator.get_username()}" not in body

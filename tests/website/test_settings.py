@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "CONTRIBUTOR_HASH_KEY": "a-long-random-production-hash-key-0123456789-abcdefghijklmnopqrstuvwx",
     "ALLOWED_HOSTS": "saferplaces.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -7,7 +7,11 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .env import env, env_bool, env_list
 
-_required = ("SECRET_KEY", "CONTRIBUTOR_HASH_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+# REDIS_URL too: with several workers and no shared cache, each process keeps its own page cache
+# and look-up caches, so a page made private (a view restriction, an unpublish) would still be
+# served by the other workers until their copies expire; and the staff websockets of one worker
+# would never hear what another worker sends. Redis is what makes a clear reach every worker.
+_required = ("SECRET_KEY", "CONTRIBUTOR_HASH_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
 _missing = [name for name in _required if not env(name)]
 if _missing:
     raise ImproperlyConfigured(
