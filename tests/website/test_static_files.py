@@ -95,3 +95,52 @@ def test_repeat_visit_gets_304_and_head_no_body(collected):
 def test_other_paths_go_on_to_django(collected):
     assert send("GET", "/static/no-such-file.js").status_code == 418
     assert send("GET", "/").status_code == 418
+
+
+def test_kept_answers_are_the_same_as_the_files_answers(collected, settings):
+    # Once in memory, every variant answers with the same headers and bytes as servestatic would
+    # from the file; HEAD with no body, conditions and ranges still answered from the file.
+    app = StaticFilesApp(not_django)
+
+    def ask(method, headers):
+        async def run():
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as h:
+                return await h.request(method, collected, headers=headers)
+
+        return async_to_sync(run)()
+
+    for accept in ("gzip, br", "gzip", "identity", ""):
+        first, again = (
+            ask("GET", {"Accept-Encoding": accept}),
+            ask("GET", {"Accept-Encoding": accept}),
+        )
+        fresh = send("GET", collected, {"Accept-Encoding": accept})
+        assert first.headers == again.headers == fresh.headers
+        assert first.content == again.content == fresh.content == SCRIPT
+    assert len(app.memory.answers) == 4
+    assert len(app.memory.bodies) == 3  # br, gzip and plain: each file's bytes kept once
+    head = ask("HEAD", {"Accept-Encoding": "gzip"})
+    assert head.content == b"" and head.headers == ask("GET", {"Accept-Encoding": "gzip"}).headers
+    etag = head.headers["etag"]
+    assert ask("GET", {"If-None-Match": etag}).status_code == 304
+    part = ask("GET", {"Range": "bytes=0-9", "Accept-Encoding": "identity"})
+    assert part.status_code == 206 and part.content == SCRIPT[:10]
+
+
+def test_memory_is_bounded_by_its_settings(collected, settings):
+    settings.STATIC_MEMORY_BYTES = 10  # smaller than any variant: nothing kept, all still served
+    app = StaticFilesApp(not_django)
+
+    async def run(accept):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as h:
+            return await h.get(collected, headers={"Accept-Encoding": accept})
+
+    assert async_to_sync(run)("gzip").content == SCRIPT
+    assert app.memory.kept_bytes == 0 and not app.memory.answers
+    settings.STATIC_MEMORY_BYTES, settings.STATIC_MEMORY_ENTRIES = 10**6, 2
+    app = StaticFilesApp(not_django)
+    for accept in ("gzip", "br", "identity", "gzip;q=1", "x-odd"):
+        assert async_to_sync(run)(accept).content == SCRIPT
+    assert len(app.memory.answers) == 2  # odd Accept-Encoding spellings cannot grow it

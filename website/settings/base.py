@@ -205,6 +205,11 @@ PAGE_CACHE_VIEWS = {
 # website/site_cache.py. Saves forget them at once; this bounds what no signal reaches. 0: read
 # them on every use.
 PAGE_LOOKUP_SECONDS = 300
+# Static answers kept in memory where files cannot change (website/static_files.py): every
+# collected file with its brotli and gzip variants is about 18 MB, so 32 MB keeps all that are asked for.
+STATIC_MEMORY_BYTES = 32 * 1024 * 1024
+# Keys are path x Accept-Encoding as sent; browsers send a handful of spellings.
+STATIC_MEMORY_ENTRIES = 4096
 
 # Brotli quality for public HTML (website/compression.py): 5 compresses 30 KB in under a
 # millisecond, to about the size of gzip's best; 11 takes tens of milliseconds.
