@@ -16,8 +16,6 @@ import http.client
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -26,7 +24,7 @@ from urllib.parse import urlencode
 from websockets.sync.client import connect
 
 from bench.bench_pins import _fresh_database, _reachable
-from bench.harness import ROOT, BenchServer, Row, print_table
+from bench.harness import BenchServer, Row, populate, print_table
 
 CLASS_SIZE = 30
 PACE = 3.0  # seconds between one phone's pins in a busy room
@@ -96,18 +94,6 @@ class Phone:
         return response.status
 
 
-def setup_workshop(server: BenchServer) -> dict:
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SETUP],
-        cwd=ROOT,
-        env=server.env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def probe_latencies(screen, phone: Phone) -> tuple[list[float], list[float], int, float]:
     """PROBES safe pins one after another: (from Send, after the reply), errors, seconds."""
     from_send, after_reply, errors = [], [], 0
@@ -129,7 +115,7 @@ def probe_latencies(screen, phone: Phone) -> tuple[list[float], list[float], int
 
 
 def measure(label: str, screen_server: BenchServer, phone_server: BenchServer) -> list[Row]:
-    setup = setup_workshop(phone_server)
+    setup = populate(phone_server, SETUP)
     code = setup["code"]
     rows = []
     ws_url = screen_server.base.replace("http://", "ws://") + f"/ws/workshop/{code}/"
