@@ -7,11 +7,12 @@ class CoproductionConfig(AppConfig):
     verbose_name = "Co-production with young people"
 
     def ready(self):
+        from mapping import extensions as map_extensions
         from participation import receipt_types
         from services_directory import extensions
         from workshops import extensions as exercise_extensions
 
-        from . import exercise_results, view_display
+        from . import exercise_results, partnership, view_display
         from .models import ServiceView, Suggestion
         from .receipts import service_view_status, suggestion_status
 
@@ -51,3 +52,6 @@ class CoproductionConfig(AppConfig):
                 results_section=exercise_results.results_section,
             )
         )
+        # The partnership's provision-gap view also finds unsafe areas with no service young
+        # people recommend nearby, without mapping importing this app.
+        map_extensions.register_gaps_section("recommended", partnership.gaps_section)

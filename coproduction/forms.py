@@ -39,6 +39,13 @@ def exercise_asking(slug: str | None, code: str | None, *, address: str | None) 
     """The mapping exercise asking for good places that a suggestion answers: named by its slug
     (open to anyone and running) or by its open live workshop's code (a workshop-only exercise
     is reached only that way, as for pins); None when neither is given. Raises NotAsking."""
+    return asked_from(slug, code, address=address)[0]
+
+
+def asked_from(
+    slug: str | None, code: str | None, *, address: str | None
+) -> tuple[Exercise | None, str]:
+    """(the exercise asking, the code of the open live workshop it was asked in, or "")."""
     if code:
         try:
             workshop = find_workshop(code, address=address)
@@ -48,10 +55,10 @@ def exercise_asking(slug: str | None, code: str | None, *, address: str | None) 
     elif slug:
         exercise = Exercise.objects.open_to_anyone().filter(slug=slug).first()
     else:
-        return None
+        return None, ""
     if exercise is None or not exercise.asks_for_good_places:
         raise NotAsking()
-    return exercise
+    return exercise, workshop.code if code else ""
 
 
 class SuggestionForm(BotCheckFormMixin, forms.Form):
@@ -96,13 +103,13 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         try:
-            data["exercise"] = exercise_asking(
+            data["exercise"], data["workshop"] = asked_from(
                 data.get("exercise"), data.get("workshop"), address=self.address
             )
         except NotAsking as exc:
             # A hidden field: said above the form, never dropped quietly.
             self.add_error(None, exc.message)
-            data["exercise"] = None
+            data["exercise"], data["workshop"] = None, ""
         if {"place", "lat", "lng"} & set(self.errors):
             return data
         place, lat, lng = data.get("place"), data.get("lat"), data.get("lng")
@@ -133,6 +140,7 @@ class SuggestionForm(BotCheckFormMixin, forms.Form):
             lat=data.get("lat"),
             lng=data.get("lng"),
             exercise=data.get("exercise"),
+            workshop=data.get("workshop") or "",
         )
 
 

@@ -26,6 +26,8 @@ class SuggestionSubmission:
     lng: float | None = None
     # The mapping exercise that asked for good places, when sent from its page or workshop.
     exercise: Exercise | None = None
+    # The code of the live workshop it was sent from (its group is still in the room).
+    workshop: str = ""
 
     def fingerprint(self) -> str:
         return fingerprint(
@@ -38,13 +40,18 @@ class SuggestionSubmission:
                 "why": self.why,
                 "link": self.link,
                 "exercise": self.exercise.slug if self.exercise else None,
+                "workshop": self.workshop,
             }
         )
 
 
 def _facts(submission: SuggestionSubmission) -> dict:
-    # The queue's exercise column and filter read the moderation item, as for pins.
-    return {"exercise": submission.exercise.slug if submission.exercise else ""}
+    # The queue's exercise column and filter read the moderation item, as for pins; a workshop's
+    # code gives the item the workshop's shorter due time (moderation/due.py).
+    return {
+        "exercise": submission.exercise.slug if submission.exercise else "",
+        "workshop": submission.workshop,
+    }
 
 
 # Saves a suggestion inside the caller's transaction; sends one once per idempotency key.

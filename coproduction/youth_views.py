@@ -20,7 +20,13 @@ from participation.services.submission import submit
 from services_directory.models import Service
 
 from . import publication
-from .models import PendingViewChange, ServiceView, ServiceViewPublication, StandOut
+from .models import (
+    PendingViewChange,
+    PublishedViewState,
+    ServiceView,
+    ServiceViewPublication,
+    StandOut,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,9 @@ def publish_if_due(service_id) -> ServiceViewPublication | None:
     # A save, not an update(): its post_save is what makes cached service pages out of date
     # (the publication is a snippet, see coproduction/wagtail_hooks.py).
     shown.save()
+    PublishedViewState.objects.create(
+        service_id=service_id, counts=shown.counts, published_at=shown.published_at
+    )
     pending.delete()
     return shown
 

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from staff.admin import PermissionRequiredMixin, permission_required
 from workshops.models import Exercise
 
-from . import exports, gaps, partnership, report
+from . import exports, extensions, gaps, partnership, report
 from .models import ExportFormat, MapExport
 from .permissions import EXPORT, VIEW_EXPORTS, VIEW_REPORTS
 from .scale import BANDS
@@ -117,6 +117,9 @@ class GapsView(PartnershipView):
         context["miles"] = self.miles()
         context["gaps"] = gaps.provision_gaps(context["selection"], context["miles"])
         context["ideas_miles"] = gaps.IDEAS_MILES
+        context["extra_sections"] = extensions.gaps_sections(
+            self.request, context["selection"], context["miles"]
+        )
         context["min_contributors"] = settings.MAP_MIN_CONTRIBUTORS
         return context
 

@@ -59,6 +59,8 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", "CSV"
     GEOJSON = "geojson", "GeoJSON"
     REPORT = "report", "Printable report"
+    # coproduction's per area and month figures (suggestions, young people's views), as CSV.
+    ASSET_MAP = "asset-map", "Asset map figures (CSV)"
 
 
 class MapExport(models.Model):

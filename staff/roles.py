@@ -63,6 +63,11 @@ _CONTENT = {
 _IMAGES = model_permissions("wagtailimages", "image", ("add", "change", "choose"))
 _DOCUMENTS = model_permissions("wagtaildocs", "document", ("add", "change", "choose"))
 RUN_WORKSHOP = "workshops.run_workshop"
+# The asset map's partnership figures (published and aggregated only) and their audited CSV.
+_ASSET_MAP_FIGURES = {
+    "coproduction.view_asset_map_reports",
+    "coproduction.export_asset_map_reports",
+}
 _MODERATION = {"moderation.view_moderationitem", "moderation.moderate_moderationitem"}
 
 MATRIX: dict[str, Role] = {
@@ -105,6 +110,8 @@ MATRIX: dict[str, Role] = {
                 # Young people's views: the list of what can stand out, and what is published.
                 *model_permissions("coproduction", "standout"),
                 "coproduction.view_serviceviewpublication",
+                # Quality assurance: the views' trend, approved comments, providers' responses.
+                *model_permissions("coproduction", "providerresponse", ("add", "view")),
             }
         )
     ),
@@ -131,6 +138,7 @@ MATRIX: dict[str, Role] = {
                 "moderation.safeguard_moderationitem",
                 "moderation.view_auditentry",
                 *model_permissions("moderation", "scanphrase"),
+                *_ASSET_MAP_FIGURES,
             }
         )
     ),
@@ -143,6 +151,7 @@ MATRIX: dict[str, Role] = {
                 "mapping.view_partnership_reports",
                 "mapping.export_map_data",
                 "mapping.view_mapexport",
+                *_ASSET_MAP_FIGURES,
             }
         )
     ),

@@ -1,5 +1,7 @@
+from .quality import ProviderResponse, ResponseStatus
 from .service_views import (
     PendingViewChange,
+    PublishedViewState,
     Recommend,
     ServiceView,
     ServiceViewPublication,
@@ -9,6 +11,9 @@ from .suggestions import Suggestion, SuggestionKind, SuggestionWho
 
 __all__ = [
     "PendingViewChange",
+    "ProviderResponse",
+    "PublishedViewState",
+    "ResponseStatus",
     "Recommend",
     "ServiceView",
     "ServiceViewPublication",

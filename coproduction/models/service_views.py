@@ -148,3 +148,21 @@ class ServiceViewPublication(models.Model):
     @property
     def shown(self) -> bool:
         return bool(self.counts)
+
+
+class PublishedViewState(models.Model):
+    """Each publication of a service's view as it was taken, kept so the Directory managers see
+    the view's trend and the partnership sees how views changed: published states only (each
+    already rounded and at least the threshold of people apart), never the views behind them."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    # As ServiceViewPublication.counts at the time; empty: the view stopped being shown.
+    counts = models.JSONField(default=dict, blank=True)
+    published_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["service", "published_at"]
+        verbose_name = "published state of a young people's view"
+
+    def __str__(self):
+        return f"{self.service_id} at {self.published_at:%Y-%m-%d}"

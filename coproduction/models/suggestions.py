@@ -53,6 +53,8 @@ class Suggestion(Contribution):
     exercise = models.ForeignKey(
         Exercise, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
     )
+    # The live workshop's code when sent from one (as Pin.workshop).
+    workshop = models.CharField(max_length=20, blank=True)
     contributor = models.CharField(max_length=64, db_index=True)
     receipt = models.ForeignKey(
         Receipt, null=True, on_delete=models.SET_NULL, related_name="suggestions"
@@ -76,6 +78,10 @@ class Suggestion(Contribution):
         ordering = ["-created_at"]
         verbose_name = "suggested place or activity"
         verbose_name_plural = "suggested places and activities"
+        permissions = [
+            ("view_asset_map_reports", "Can see the asset map's partnership figures"),
+            ("export_asset_map_reports", "Can export the asset map's partnership figures"),
+        ]
 
     def __str__(self):
         return f"Suggestion: {self.get_what_display()} ({self.where_label})"

@@ -95,3 +95,56 @@ def test_a_young_person_gives_a_view_of_a_service_by_keyboard_only(browsing):
     expect(shown).to_contain_text("Felt safe: 5")
     expect(page.get_by_text("The youth workers listened.")).to_have_count(0)
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_exercise_asks_for_good_places_and_a_suggestion_reaches_its_results(browsing):
+    from moderation.services import approve
+    from staff.roles import EDITORS, MODERATORS, PARTNERSHIP_ANALYSTS
+    from staff.sync import sync_roles
+    from tests.auth import browser_sign_in, make_staff
+    from tests.browser.conftest import assert_accessible
+    from tests.workshops.workshop_factories import AreaExerciseFactory
+    from workshops.models import ExerciseAsks
+
+    sync_roles()
+    exercise = AreaExerciseFactory(asks=ExerciseAsks.GOOD_PLACES, title="Easton after school")
+    page = browsing(java_script_enabled=False).page
+    checker = NoScriptChecker(browsing)
+    page.goto("/have-your-say/")
+    page.get_by_role("link", name="Suggest a good place for young people").first.click()
+    expect(page.locator("[data-asked-by]")).to_contain_text("Easton after school")
+    checker.check(page)
+    page.get_by_label("What is it called?").fill("Friday boxing club")
+    page.get_by_label("An activity or club").check()
+    page.get_by_label("Where is it?").select_option("hartcliffe")
+    page.get_by_label("Any young person").check()
+    page.get_by_label("Why is it good for young people?").fill("The coaches are kind.")
+    page.get_by_role("button", name="Send my suggestion").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("your suggestion has been sent")
+    assert receipt_code(page)
+    checker.check(page)
+    made = Suggestion.objects.select_related("moderation").get()
+    assert made.exercise == exercise and made.moderation.exercise == exercise.slug
+
+    # In the suggestions queue, under the exercise, then approved into a draft listing.
+    staff_page = browsing().page
+    browser_sign_in(staff_page, make_staff(MODERATORS))
+    staff_page.goto(f"/admin/moderation/queue/?exercise={exercise.slug}")
+    expect(staff_page.locator(f"[href*='{made.moderation_id}']").first).to_be_visible()
+    assert_accessible(staff_page)
+    approve(made.moderation_id, make_staff(MODERATORS), no_sign_of_harm=True)
+
+    editor_page = browsing().page
+    browser_sign_in(editor_page, make_staff(EDITORS))
+    editor_page.goto(f"/admin/mapping-exercises/compare/{exercise.pk}/")
+    expect(editor_page.locator(f'[data-suggestion="{made.pk}"]')).to_contain_text(
+        "Draft: Friday boxing club"
+    )
+    assert_accessible(editor_page)
+
+    analyst_page = browsing().page
+    browser_sign_in(analyst_page, make_staff(PARTNERSHIP_ANALYSTS))
+    analyst_page.goto("/admin/asset-map/figures/")
+    expect(analyst_page.locator("[data-asset-map-figures]")).to_contain_text("Withheld")
+    assert_accessible(analyst_page)

@@ -153,3 +153,26 @@ def test_the_results_screen_of_an_exercise_not_asking_has_no_suggestions_section
     sign_in(client, make_staff(EDITORS))
     html = client.get(f"/admin/mapping-exercises/compare/{exercise.pk}/").content.decode()
     assert "data-compare-rounds" in html and "Good places suggested" not in html
+
+
+def test_a_suggestion_sent_from_a_live_workshop_is_due_as_soon_as_the_workshops_pins(
+    client, settings
+):
+    settings.MODERATION_DUE_HOURS, settings.MODERATION_WORKSHOP_DUE_HOURS = 24, 2
+    workshop = WorkshopFactory(exercise__asks=ExerciseAsks.GOOD_PLACES)
+    before = timezone.now()
+    assert client.post(SUGGEST, {**FORM, "workshop": workshop.code}).status_code == 201
+    made = Suggestion.objects.select_related("moderation").get()
+    assert made.workshop == workshop.code and made.moderation.workshop == workshop.code
+    due = made.moderation.due_at - before
+    assert timedelta(hours=2) <= due < timedelta(hours=2, minutes=5)
+
+
+def test_a_suggestion_from_an_exercise_page_keeps_the_ordinary_due_time(client, settings):
+    settings.MODERATION_DUE_HOURS, settings.MODERATION_WORKSHOP_DUE_HOURS = 24, 2
+    exercise = asking()
+    before = timezone.now()
+    assert client.post(SUGGEST, {**FORM, "exercise": exercise.slug}).status_code == 201
+    made = Suggestion.objects.select_related("moderation").get()
+    assert made.workshop == "" and made.moderation.workshop == ""
+    assert made.moderation.due_at - before >= timedelta(hours=24)

@@ -533,3 +533,6 @@ CONCERNS_URGENT_CONTACTS = [
 # people gave one, its counts rounded down to a multiple of it, and a shown view changes only once
 # this many further people have given, changed or deleted a view (coproduction/publication.py).
 SERVICE_VIEW_MIN_CONTRIBUTORS = 5
+# A service young people recommend (the partnership's gaps, coproduction/partnership.py): a shown
+# view in which at least this share of the people said they would recommend it.
+SERVICE_VIEW_RECOMMENDED_SHARE = 0.5
