@@ -5,3 +5,9 @@ class ServicesDirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "services_directory"
     verbose_name = "Services directory"
+
+    def ready(self):
+        from services_directory import vocabulary
+
+        # The search form's choices, cached between requests (services_directory/vocabulary.py).
+        vocabulary.connect()
