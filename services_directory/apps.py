@@ -7,7 +7,7 @@ class ServicesDirectoryConfig(AppConfig):
     verbose_name = "Services directory"
 
     def ready(self):
-        from services_directory import vocabulary
+        from services_directory import search_choices
 
-        # The search form's choices, cached between requests (services_directory/vocabulary.py).
-        vocabulary.connect()
+        # The search form's choices, cached between requests (services_directory/search_choices.py).
+        search_choices.connect()

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from security.antibot import BotCheckFormMixin
 
-from . import vocabulary
+from . import search_choices
 from .models import FeedbackKind, ListingFeedback
 from .models.services import ServiceKind
 from .queries import DirectoryQuery
@@ -48,7 +48,7 @@ class DirectorySearchForm(forms.Form):
         self.fields["for"] = forms.ChoiceField(
             label="For", required=False, widget=forms.RadioSelect
         )
-        needs, audiences, places = vocabulary.search_choices()
+        needs, audiences, places = search_choices.search_choices()
         self.fields["need"].choices = needs
         self.fields["for"].choices = AUDIENCE_CHOICES + audiences
         self.places = {p.slug: p for p in places}

@@ -20,7 +20,7 @@ Over the budget, with their counts held:
 - directory (9): the count, the page of services, then one query per related table shown in the
   list (terms, public sites with their places, addresses, schedules, phones, contacts, areas). The
   search form's needs, audiences and named places (3 more) are kept between requests
-  (services_directory/vocabulary.py).
+  (services_directory/search_choices.py).
 - a service page (11): the service (with whether it has a confidential site, one query fewer),
   the same related tables, its costs and languages, the young people's view and the stand-outs.
 """
