@@ -4,10 +4,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from places.models import NamedPlace
 from security.antibot import BotCheckFormMixin
 
-from .models import AUDIENCES, NEEDS, FeedbackKind, ListingFeedback, TaxonomyTerm
+from . import search_choices
+from .models import FeedbackKind, ListingFeedback
 from .models.services import ServiceKind
 from .queries import DirectoryQuery
 
@@ -48,13 +48,10 @@ class DirectorySearchForm(forms.Form):
         self.fields["for"] = forms.ChoiceField(
             label="For", required=False, widget=forms.RadioSelect
         )
-        self.fields["need"].choices = [
-            (t.slug, t.name) for t in TaxonomyTerm.objects.of(NEEDS).order_by("order")
-        ]
-        self.fields["for"].choices = AUDIENCE_CHOICES + [
-            (t.slug, t.name) for t in TaxonomyTerm.objects.of(AUDIENCES).order_by("order")
-        ]
-        self.places = {p.slug: p for p in NamedPlace.objects.active()}
+        needs, audiences, places = search_choices.search_choices()
+        self.fields["need"].choices = needs
+        self.fields["for"].choices = AUDIENCE_CHOICES + audiences
+        self.places = {p.slug: p for p in places}
         self.fields["near"].choices = [("", "Anywhere in Bristol")] + [
             (slug, p.name) for slug, p in sorted(self.places.items(), key=lambda i: i[1].name)
         ]

@@ -3,6 +3,7 @@ the printable "my list" (kept in the browser only)."""
 
 from django.core.paginator import Paginator
 from django.db import OperationalError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -11,7 +12,7 @@ from participation.contributors import client_address
 
 from . import extensions
 from .forms import DirectorySearchForm, ListingFeedbackForm
-from .models import FeedbackKind
+from .models import FeedbackKind, ServiceAtLocation
 from .presenters import present, schedule_rows
 from .queries import DirectoryQuery, for_display, published, search_services
 from .services import report_problem
@@ -66,7 +67,13 @@ def directory(request):
 # HEAD as well as GET (RFC 9110 9.3.2): link checkers and caches ask for the headers alone.
 @require_http_methods(["GET", "HEAD", "POST"])
 def service_detail(request, slug):
-    service = get_object_or_404(for_display(published()), slug=slug)
+    # Whether a confidential site exists, in the service's own query (it was one more).
+    private_site = ServiceAtLocation.objects.filter(
+        service=OuterRef("pk"), location__confidential=True
+    )
+    service = get_object_or_404(
+        for_display(published().annotate(has_private_site=Exists(private_site))), slug=slug
+    )
     result = present(service)
     busy, retry_after = "", None
     if request.method == "POST":
@@ -99,9 +106,7 @@ def service_detail(request, slug):
         "schedules": list(service.schedules.all()),
         "schedule_rows": schedule_rows(service.schedules.all()),
         # Only whether one exists, so the page can say the address is given on contact.
-        "has_private_site": service.service_at_locations.filter(
-            location__confidential=True
-        ).exists(),
+        "has_private_site": service.has_private_site,
         "cost_options": list(service.cost_options.all()),
         "languages": list(service.languages.all()),
         "report_form": form,

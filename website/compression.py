@@ -14,6 +14,8 @@ Compressed at brotli quality `HTML_BROTLI_QUALITY`: 20 to 40 KB of HTML in well 
 millisecond, about as small as gzip's best. The ASGI front layer (website/page_cache_front.py)
 keeps each encoding's bytes apart, so a cached page is compressed once."""
 
+import gzip
+
 import brotli
 
 from django.conf import settings
@@ -43,6 +45,21 @@ def negotiate(accept_encoding: str) -> str:
     return ""
 
 
+def compress(body: bytes, encoding: str) -> bytes:
+    """`body` in `encoding` ('br' or 'gzip'); gzip with Django's random padding."""
+    if encoding == "br":
+        return brotli.compress(body, mode=brotli.MODE_TEXT, quality=settings.HTML_BROTLI_QUALITY)
+    return compress_string(body, max_random_bytes=100)
+
+
+def decompress(body: bytes, encoding: str) -> bytes:
+    if encoding == "br":
+        return brotli.decompress(body)
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    return body
+
+
 def anonymous(cookie_names) -> bool:
     return not set(cookie_names) - {settings.CSRF_COOKIE_NAME}
 
@@ -69,14 +86,9 @@ class PublicHTMLCompressionMiddleware:
         ):
             return response
         encoding = negotiate(request.headers.get("Accept-Encoding", ""))
-        if encoding == "br":
-            body = brotli.compress(
-                response.content, mode=brotli.MODE_TEXT, quality=settings.HTML_BROTLI_QUALITY
-            )
-        elif encoding == "gzip":
-            body = compress_string(response.content, max_random_bytes=100)
-        else:
+        if not encoding:
             return response
+        body = compress(response.content, encoding)
         response.content = body
         response["Content-Length"] = str(len(body))
         response["Content-Encoding"] = encoding

@@ -24,12 +24,13 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 
 GENERATION_KEY = "page-cache:generation"
-# Set on a stored page with no per-visitor hole: website/page_cache_front.py keeps the whole
-# answer as sent and serves it again before Django. It never leaves the server.
+# Set on every page this layer stores or serves, for website/page_cache_front.py: "whole" (no
+# per-visitor hole: kept as sent) or "holes" (a form: kept with its holes cut again, filled there
+# per visitor). It never leaves the server.
 FRONT_HEADER = "X-Page-Cache-Front"
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 _KEY_FIELD = re.compile(rb'(name="idempotency_key" value=")[0-9a-f-]{36}(")')
-_CSRF_HOLE = b"\x00csrf\x00"
+CSRF_HOLE = b"\x00csrf\x00"
 _KEY_HOLE = b"\x00key\x00"
 # Headers a stored page keeps; cookies and anything per-visitor are left behind.
 _KEPT_HEADERS = ("Content-Type", "Cache-Control", "Vary", "X-Frame-Options", "Expires")
@@ -58,22 +59,41 @@ def page_key(host: str, full_path: str, layer: str = "page") -> str:
     return f"{layer}-cache:{generation}:{host}:{full_path}"
 
 
-def _cut_holes(request, body: bytes) -> bytes | None:
-    """The body with every visitor-specific value replaced by a hole, or None if the CSRF token
-    was spent somewhere this cannot find (then the page is not stored)."""
-    body, csrf_fields = _CSRF_FIELD.subn(rb"\1" + _CSRF_HOLE + rb"\2", body)
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not csrf_fields:
+def cut_holes(body: bytes) -> tuple[bytes, int] | None:
+    """The body with every visitor-specific value replaced by a hole, and how many CSRF fields
+    it had; None if a token in a field also shows anywhere else (a script or attribute this
+    cannot find would hand one visitor's token, and so their secret, to the next)."""
+    tokens = {m.group(0)[len(m.group(1)) : -1] for m in _CSRF_FIELD.finditer(body)}
+    body, csrf_fields = _CSRF_FIELD.subn(rb"\1" + CSRF_HOLE + rb"\2", body)
+    if any(token in body for token in tokens):
         return None
-    return _KEY_FIELD.sub(rb"\1" + _KEY_HOLE + rb"\2", body)
+    return _KEY_FIELD.sub(rb"\1" + _KEY_HOLE + rb"\2", body), csrf_fields
 
 
-def _fill_holes(request, body: bytes) -> bytes:
-    if _CSRF_HOLE in body:
-        # The visitor's own token; CsrfViewMiddleware then sends them its cookie.
-        body = body.replace(_CSRF_HOLE, get_token(request).encode())
+def _cut_holes(request, body: bytes) -> bytes | None:
+    """`cut_holes`, or None if the CSRF token was spent somewhere this cannot find (then the
+    page is not stored)."""
+    cut = cut_holes(body)
+    if cut is None or (request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not cut[1]):
+        return None
+    return cut[0]
+
+
+def _front_mark(body: bytes) -> str:
+    """What the front layer may do with this page: keep it as sent, or cut its holes again."""
+    return "holes" if CSRF_HOLE in body or _KEY_HOLE in body else "whole"
+
+
+def fill_holes(body: bytes, csrf_token: bytes) -> bytes:
+    body = body.replace(CSRF_HOLE, csrf_token)
     while _KEY_HOLE in body:
         body = body.replace(_KEY_HOLE, str(uuid.uuid4()).encode(), 1)
     return body
+
+
+def _fill_holes(request, body: bytes) -> bytes:
+    # The visitor's own token; CsrfViewMiddleware then sends them its cookie.
+    return fill_holes(body, get_token(request).encode() if CSRF_HOLE in body else b"")
 
 
 class PublicPageCacheMiddleware:
@@ -96,8 +116,7 @@ class PublicPageCacheMiddleware:
             if body is not None:
                 headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
                 cache.set(key, (headers, body), settings.PAGE_CACHE_SECONDS)
-                if body == response.content:
-                    response[FRONT_HEADER] = "1"
+                response[FRONT_HEADER] = _front_mark(body)
         response["X-Page-Cache"] = "miss"
         return response
 
@@ -118,4 +137,6 @@ class PublicPageCacheMiddleware:
         headers, body = stored
         response = HttpResponse(_fill_holes(request, body), headers=headers)
         response["X-Page-Cache"] = "hit"
+        # Django's layer answers when the front's copy expired before this one.
+        response[FRONT_HEADER] = _front_mark(body)
         return response

@@ -91,6 +91,9 @@ def test_parent_finds_weekend_help_with_county_lines_and_prints_a_list(directory
     results = page.locator(".directory-list > li h3")
     expect(results).to_have_text(["Safer Options mentoring", "Weekend outreach"])
     expect(page.locator("#results-map")).to_be_visible()
+    # Leaflet is fetched and the pins drawn once the map is near the viewport (directory.js).
+    page.locator("#results-map").scroll_into_view_if_needed()
+    expect(page.locator("#results-map.leaflet-container .map-pin").first).to_be_attached()
     assert_accessible(page)
 
     # Save the first result from the list.

@@ -126,6 +126,44 @@ function drawMap() {
   map.on("zoomend", () => drawPins(map, layer, markers));
 }
 
+function loadLeaflet(src) {
+  if (window.L) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });
+}
+
+// The results page names Leaflet in data-leaflet instead of loading it: Leaflet is fetched,
+// parsed and drawn only when the map is about to scroll into view, so a phone's first seconds
+// go to the list. A service page loads Leaflet itself (deferred) and draws at once.
+function drawMapWhenNear() {
+  const element = document.getElementById("results-map");
+  if (!element || !readJson("directory-markers", []).length) return;
+  const src = element.dataset.leaflet;
+  if (!src) {
+    drawMap();
+    return;
+  }
+  // Shown now, empty, so the list below keeps its place when the map appears.
+  element.hidden = false;
+  const start = () => loadLeaflet(src).then(drawMap, () => { element.hidden = true; });
+  if (!("IntersectionObserver" in window)) {
+    start();
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      observer.disconnect();
+      start();
+    }
+  }, { rootMargin: "200px 0px" });
+  observer.observe(element);
+}
+
 function labelFor(button, saved) {
   button.querySelector("[data-verb]").textContent = saved ? "Remove" : "Save";
   button.querySelector("[data-prep]").textContent = saved ? "from" : "to";
@@ -160,4 +198,4 @@ function wireSaveButtons() {
 const summary = document.querySelector("[data-error-summary]");
 if (summary) summary.focus();
 wireSaveButtons();
-drawMap();
+drawMapWhenNear();
