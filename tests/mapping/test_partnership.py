@@ -220,12 +220,15 @@ def test_analysts_hold_no_permission_on_contributions():
 
     permissions = Group.objects.get(name=ANALYSTS).permissions.all()
     apps = {p.content_type.app_label for p in permissions}
-    assert apps == {"mapping", "wagtailadmin"}
+    # coproduction's are the asset map's published figures (aggregates), not its suggestions.
+    assert apps == {"mapping", "wagtailadmin", "coproduction"}
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == {
         "wagtailadmin.access_admin",
         VIEW_REPORTS,
         EXPORT,
         VIEW_EXPORTS,
+        "coproduction.view_asset_map_reports",
+        "coproduction.export_asset_map_reports",
     }
 
 
