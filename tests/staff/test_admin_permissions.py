@@ -16,11 +16,14 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from concerns.permissions import ADD_ASSESSMENT, CHANGE_ASSESSMENT, COORDINATE, EXPORT
+from coproduction import quality
+from coproduction.admin_views import ADD_RESPONSE, EXPORT_REPORTS, VIEW_QUALITY, VIEW_REPORTS
+from coproduction.models import ServiceViewPublication, StandOut
 from moderation.models import SafeguardingAlert
 from moderation.permissions import MODERATE, SAFEGUARD, VIEW_AUDIT
 from places.models import NamedPlace
 from services_directory.models import ListingFeedback, Taxonomy, TaxonomyTerm
-from staff.roles import ALL_GROUPS, CRUD, EDITORS, MATRIX
+from staff.roles import ALL_GROUPS, CRUD, DIRECTORY_MANAGERS, EDITORS, MATRIX
 from tests.auth import make_staff, refused, sign_in
 from tests.concerns.factories import ConcernReportFactory, LocationAssessmentFactory
 from tests.moderation.factories import ScannedPinFactory, ScanPhraseFactory
@@ -55,11 +58,22 @@ NAMESPACES = (
     "concerns_assessments",
     "concerns_profile",
     "concerns_audit",
+    "coproduction_admin",
+    "wagtailsnippets_coproduction_standout",
+    "wagtailsnippets_coproduction_serviceviewpublication",
 )
-OUR_APPS = ("moderation", "mapping", "workshops", "services_directory", "places", "concerns")
+OUR_APPS = (
+    "moderation",
+    "mapping",
+    "workshops",
+    "services_directory",
+    "places",
+    "concerns",
+    "coproduction",
+)
 # The views of a model or snippet viewset walked here; the rest (history, usage, choosers...)
 # are Wagtail's own views under the same model permissions.
-MODEL_VIEWS = {"index", "index_results", "list", "list_results", "add", "edit", "delete"}
+MODEL_VIEWS = {"index", "index_results", "list", "list_results", "add", "edit", "delete", "inspect"}
 
 
 @dataclass
@@ -76,9 +90,13 @@ class Visit:
         return reverse(self.name, args=self.args) + self.query
 
 
-def model_visits(namespace, app_label, model, pk, *, list_name="list", add_url="add"):
+def model_visits(
+    namespace, app_label, model, pk, *, list_name="list", add_url="add", inspect=False
+):
     perms = {action: f"{app_label}.{action}_{model}" for action in CRUD}
+    inspected = [Visit(f"{namespace}:inspect", (pk,), needs=tuple(perms.values()))]
     return [
+        *(inspected if inspect else []),
         Visit(f"{namespace}:{list_name}", needs=tuple(perms.values())),
         Visit(f"{namespace}:{list_name}_results", needs=tuple(perms.values())),
         Visit(f"{namespace}:{add_url}", needs=(perms["add"],)),
@@ -105,6 +123,16 @@ def visits():
     feedback = ListingFeedback.objects.create(service=service, kind="other", comment="moved")
     report = ConcernReportFactory().pk
     assessment = LocationAssessmentFactory().pk
+    # A provider's response proposed for "You said, we did" by another Directory manager, so
+    # the signed-in one may approve it; and a service's published view.
+    response = quality.record_response(
+        service,
+        make_staff(DIRECTORY_MANAGERS, username="proposer"),
+        changed="Opening on Saturdays",
+        publish={"area": "south", "you_said": "Open at weekends", "we_did": "Saturdays"},
+    ).pk
+    publication = ServiceViewPublication.objects.create(service=service, counts={"people": 5}).pk
+    c, pub = "coproduction_admin", "wagtailsnippets_coproduction_serviceviewpublication"
     q, s, p = "moderation_queue", "moderation_safeguarding", "mapping_partnership"
     r, a = "concerns_reports", "concerns_assessments"
     either = (MODERATE, SAFEGUARD)
@@ -203,12 +231,40 @@ def visits():
         Visit("concerns_profile:geojson", needs=(EXPORT,)),
         Visit("concerns_audit:index", needs=("concerns.view_concernaudit",)),
         Visit("concerns_audit:index_results", needs=("concerns.view_concernaudit",)),
+        # The asset map made with young people: the partnership's figures, and the Directory
+        # managers' quality assurance of views (a POST with nothing in it gets the form's errors).
+        Visit(f"{c}:figures", needs=(VIEW_REPORTS,)),
+        Visit(f"{c}:export_figures", needs=(EXPORT_REPORTS,), method="post"),
+        Visit(f"{c}:quality", needs=(VIEW_QUALITY,)),
+        Visit(f"{c}:quality_service", (service.pk,), needs=(VIEW_QUALITY,)),
+        Visit(
+            f"{c}:quality_service", (service.pk,), needs=(ADD_RESPONSE,), method="post", answer=400
+        ),
+        Visit(
+            f"{c}:approve_response", (response,), needs=(ADD_RESPONSE,), method="post", answer=302
+        ),
+        *model_visits(
+            "wagtailsnippets_coproduction_standout",
+            "coproduction",
+            "standout",
+            StandOut.objects.create(slug="walk", label="Walked").pk,
+        ),
+        # Published views are taken by the rule alone: staff only look.
+        Visit(f"{pub}:list", needs=("coproduction.view_serviceviewpublication",)),
+        Visit(f"{pub}:list_results", needs=("coproduction.view_serviceviewpublication",)),
+        Visit(
+            f"{pub}:inspect", (publication,), needs=("coproduction.view_serviceviewpublication",)
+        ),
+        Visit(f"{pub}:add", needs=()),
+        Visit(f"{pub}:edit", (publication,), needs=()),
+        Visit(f"{pub}:delete", (publication,), needs=()),
         # The directory
         *model_visits(
             "wagtailsnippets_services_directory_service",
             "services_directory",
             "service",
             service.pk,
+            inspect=True,
         ),
         # Reports come from the public form only: nobody adds one here.
         *[
@@ -218,6 +274,7 @@ def visits():
                 "services_directory",
                 "listingfeedback",
                 feedback.pk,
+                inspect=True,
             )
         ],
         *model_visits(
