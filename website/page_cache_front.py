@@ -11,8 +11,9 @@ Django:
 - a page with no per-visitor part ("whole") exactly as it was sent;
 - a page with a form ("holes") with its CSRF token and idempotency keys cut out again, filled
   here for each visitor: the CSRF value is a freshly masked token of the visitor's own CSRF cookie
-  secret (Django's own masking, so CsrfViewMiddleware accepts the POST), and a visitor with no
-  such cookie gets a new secret in a cookie set as Django sets it (the CSRF_COOKIE_* settings).
+  secret (Django's masking, made faster in website/csrf_tokens.py, so CsrfViewMiddleware accepts
+  the POST), and a visitor with no such cookie gets a new secret in a cookie set as Django sets it
+  (the CSRF_COOKIE_* settings).
   A CSRF cookie this cannot read as a secret is left to Django, which replaces it.
 
 Only what Django's layer marked is kept, so only the views of PAGE_CACHE_VIEWS (never /admin/,
@@ -22,10 +23,9 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.http.cookie import parse_cookie
-from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 
+from . import csrf_tokens
 from .compression import compress, decompress, negotiate
 from .page_cache import CSRF_HOLE, FRONT_HEADER, cut_holes, fill_holes, page_key
 
@@ -55,23 +55,6 @@ def _host_and_path(scope) -> tuple[str, str]:
     host = _header(scope, b"host")
     query = scope.get("query_string", b"").decode("latin-1")
     return host, scope["path"] + (f"?{query}" if query else "")
-
-
-def _csrf_cookie_header(secret: str) -> tuple[bytes, bytes]:
-    """The Set-Cookie Django's CsrfViewMiddleware would send for a new secret."""
-    response = HttpResponse()
-    response.set_cookie(
-        settings.CSRF_COOKIE_NAME,
-        secret,
-        max_age=settings.CSRF_COOKIE_AGE,
-        domain=settings.CSRF_COOKIE_DOMAIN,
-        path=settings.CSRF_COOKIE_PATH,
-        secure=settings.CSRF_COOKIE_SECURE,
-        httponly=settings.CSRF_COOKIE_HTTPONLY,
-        samesite=settings.CSRF_COOKIE_SAMESITE,
-    )
-    morsel = response.cookies[settings.CSRF_COOKIE_NAME]
-    return b"set-cookie", morsel.output(header="").strip().encode("latin-1")
 
 
 class PageCacheFront:
@@ -117,12 +100,12 @@ class PageCacheFront:
         if CSRF_HOLE not in body:
             secret = None  # only idempotency keys: no CSRF cookie wanted
         elif (secret := cookies.get(settings.CSRF_COOKIE_NAME)) is None:
-            secret = _get_new_csrf_string()
-            headers = [*headers, _csrf_cookie_header(secret)]
+            secret = csrf_tokens.new_secret()
+            headers = [*headers, csrf_tokens.cookie_header(secret)]
         elif not _SECRET.fullmatch(secret):
             return None
         encoding = next((v.decode() for k, v in headers if k == b"content-encoding"), "")
-        body = fill_holes(body, _mask_cipher_secret(secret).encode() if secret else b"")
+        body = fill_holes(body, csrf_tokens.masked(secret).encode() if secret else b"")
         if encoding:
             body = compress(body, encoding)
         return [*headers, (b"content-length", str(len(body)).encode())], body
