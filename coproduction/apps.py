@@ -12,7 +12,7 @@ class CoproductionConfig(AppConfig):
         from services_directory import extensions
         from workshops import extensions as exercise_extensions
 
-        from . import exercise_results, partnership, view_display
+        from . import exercise_results, partnership, stand_outs, view_display
         from .models import ServiceView, Suggestion
         from .receipts import service_view_status, suggestion_status
 
@@ -33,6 +33,8 @@ class CoproductionConfig(AppConfig):
                 status=service_view_status,
             )
         )
+        # The list of what can stand out, cached between requests (coproduction/stand_outs.py).
+        stand_outs.connect()
         # The service page and its ORUK record show the published young people's view, without
         # the directory importing this app.
         extensions.register(

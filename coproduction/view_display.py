@@ -10,8 +10,9 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from participation.views.common import new_key
 
+from . import stand_outs
 from .forms import ServiceViewForm
-from .models import Recommend, ServiceViewPublication, StandOut
+from .models import Recommend, ServiceViewPublication
 
 SECTION_TEMPLATE = "coproduction/includes/service_view_section.html"
 
@@ -25,7 +26,8 @@ class Line:
 
 def published(service) -> ServiceViewPublication | None:
     try:
-        shown = service.young_peoples_view  # select_related by the ORUK feed
+        # select_related by the ORUK feed and the service page (services_directory/extensions.py)
+        shown = service.young_peoples_view
     except ObjectDoesNotExist:
         return None
     return shown if shown.shown else None
@@ -35,7 +37,7 @@ def lines(counts: dict) -> tuple[list[Line], list[Line]]:
     """The recommendation lines and the stand-out lines of published counts, in the form's
     order; a stand-out staff removed since is left out."""
     recommend = [Line(v, label, counts.get(v, 0)) for v, label in Recommend.choices]
-    labels = dict(StandOut.objects.values_list("slug", "label"))
+    labels = stand_outs.labels()
     stood_out = [
         Line(slug, labels[slug], count)
         for slug, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -60,16 +62,16 @@ def oruk_fields(service) -> dict:
 
 
 def page_section(request, service) -> dict:
-    shown = ServiceViewPublication.objects.filter(service=service).first()
-    recommend, stood_out = lines(shown.counts) if shown and shown.shown else ([], [])
+    shown = published(service)
+    recommend, stood_out = lines(shown.counts) if shown else ([], [])
     return {
         "template": SECTION_TEMPLATE,
         "view_service": service,
-        "view_shown": shown if shown and shown.shown else None,
+        "view_shown": shown,
         "view_recommend": recommend,
         "view_stood_out": stood_out,
         "view_form": ServiceViewForm(service=service),
-        "view_stand_outs": StandOut.objects.filter(active=True),
+        "view_stand_outs": stand_outs.active(),
         "view_key": new_key(),
         "view_recommend_choices": Recommend.choices,
     }

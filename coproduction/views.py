@@ -12,8 +12,9 @@ from participation.services import ReceiptNotFound
 from participation.views.submission import SubmissionPage, form_context
 from services_directory.models import Service
 
+from . import stand_outs
 from .forms import NotAsking, ServiceViewForm, SuggestionForm, exercise_asking
-from .models import Recommend, ServiceView, StandOut, SuggestionKind, SuggestionWho
+from .models import Recommend, ServiceView, SuggestionKind, SuggestionWho
 from .services import submit_suggestion
 from .youth_views import NotAViewOfThis, submit_view
 
@@ -63,7 +64,7 @@ def _view_page(service) -> SubmissionPage:
             "service": service,
             "form": form,
             "idempotency_key": key,
-            "stand_outs": StandOut.objects.filter(active=True),
+            "stand_outs": stand_outs.active(),
             "recommend_choices": Recommend.choices,
         }
 

@@ -71,8 +71,12 @@ def service_detail(request, slug):
     private_site = ServiceAtLocation.objects.filter(
         service=OuterRef("pk"), location__confidential=True
     )
+    # What the registered extensions show (the young people's view) comes in the same query.
     service = get_object_or_404(
-        for_display(published().annotate(has_private_site=Exists(private_site))), slug=slug
+        for_display(published().annotate(has_private_site=Exists(private_site))).select_related(
+            *extensions.related()
+        ),
+        slug=slug,
     )
     result = present(service)
     busy, retry_after = "", None

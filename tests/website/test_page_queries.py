@@ -21,8 +21,9 @@ Over the budget, with their counts held:
   list (terms, public sites with their places, addresses, schedules, phones, contacts, areas). The
   search form's needs, audiences and named places (3 more) are kept between requests
   (services_directory/search_choices.py).
-- a service page (11): the service (with whether it has a confidential site, one query fewer),
-  the same related tables, its costs and languages, the young people's view and the stand-outs.
+- a service page (9): the service (with whether it has a confidential site and its published
+  young people's view, two queries fewer), the same related tables, its costs and languages. The
+  list of what can stand out is kept between requests (coproduction/stand_outs.py).
 """
 
 import pytest
@@ -41,7 +42,7 @@ PUBLIC_PAGES = {
     "/have-your-say/ideas/": 2,
     "/community-map/": BUDGET,
     "/services/": 9,
-    "service": 11,
+    "service": 9,
 }
 
 
